@@ -1,0 +1,321 @@
+//! The `[preprocessor.technical-file]` table of `book.toml`.
+
+use crate::diagnostic::{Diagnostic, nearest};
+use crate::markdown::Flavor;
+use std::collections::BTreeMap;
+
+/// The name of the preprocessor, and of its table in `book.toml`.
+pub const NAME: &str = "technical-file";
+
+/// How reports are ordered in the book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// By front matter `date`, then file name; undated reports last.
+    Date,
+    /// By file name only.
+    Name,
+}
+
+/// When warnings are shown inside pages (errors always are).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShowDiagnostics {
+    /// Only under `mdbook serve`, so the published book stays clean.
+    Preview,
+    Always,
+    Never,
+}
+
+/// Which English the spelling checker expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum English {
+    American,
+    British,
+    Canadian,
+    Australian,
+}
+
+/// Settings of the tool, with their defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Folder of the reports, relative to the book root.
+    pub reports: String,
+    /// A chapter of SUMMARY.md under which reports go, if SUMMARY links it.
+    pub placeholder: String,
+    /// Path of the generated appendix in the book.
+    pub appendix: String,
+    pub appendix_title: String,
+    /// Title of the part that holds the reports when there is no placeholder.
+    pub part_title: String,
+    pub order: Order,
+    /// A referential file relative to the book root; the embedded one if `None`.
+    pub referential: Option<String>,
+    /// Errors fail the build.
+    pub strict: bool,
+    /// Minimum share of covered skills, overall.
+    pub min_coverage: Option<f64>,
+    /// Minimum share of covered skills per block id (`"*"`: every block).
+    pub min_block_coverage: BTreeMap<String, f64>,
+    /// Page budget of the hand-written technical file: `[min, max]`.
+    pub pages: Option<(f64, f64)>,
+    pub words_per_page: f64,
+    pub code_lines_per_page: f64,
+    pub spelling: bool,
+    pub english: English,
+    /// A project word list, one word a line, relative to the book root.
+    pub dictionary: Option<String>,
+    pub show_diagnostics: ShowDiagnostics,
+    /// The Markdown options of the HTML renderer.
+    pub flavor: Flavor,
+    /// Whether `mdbook serve` is running (it sets a live-reload endpoint).
+    pub serving: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            reports: "reports".to_owned(),
+            placeholder: "reports.md".to_owned(),
+            appendix: "skill-coverage.md".to_owned(),
+            appendix_title: "Skill coverage".to_owned(),
+            part_title: "Project reports".to_owned(),
+            order: Order::Date,
+            referential: None,
+            strict: false,
+            min_coverage: None,
+            min_block_coverage: BTreeMap::new(),
+            pages: Some((8.0, 10.0)),
+            words_per_page: 350.0,
+            code_lines_per_page: 45.0,
+            spelling: true,
+            english: English::American,
+            dictionary: None,
+            show_diagnostics: ShowDiagnostics::Preview,
+            flavor: Flavor::default(),
+            serving: false,
+        }
+    }
+}
+
+/// Keys of the table that mdBook itself reads.
+const MDBOOK_KEYS: [&str; 5] = ["command", "before", "after", "renderers", "optional"];
+
+const KEYS: [&str; 17] = [
+    "reports",
+    "placeholder",
+    "appendix",
+    "appendix-title",
+    "part-title",
+    "order",
+    "referential",
+    "strict",
+    "min-coverage",
+    "min-block-coverage",
+    "pages",
+    "words-per-page",
+    "code-lines-per-page",
+    "spelling",
+    "english",
+    "dictionary",
+    "show-diagnostics",
+];
+
+impl Config {
+    /// Reads the tool's table and the HTML renderer's Markdown options from
+    /// mdBook's configuration. Problems are reported against `book.toml`
+    /// and the default is kept for the key concerned.
+    pub fn from_mdbook(config: &mdbook_preprocessor::config::Config) -> (Config, Vec<Diagnostic>) {
+        let table = config
+            .get::<toml::Value>(&format!("preprocessor.{NAME}"))
+            .ok()
+            .flatten();
+        let html = config.get::<toml::Value>("output.html").ok().flatten();
+        let live_reload = config
+            .get::<toml::Value>("output.html.live-reload-endpoint")
+            .ok()
+            .flatten()
+            .is_some();
+        let (mut parsed, diagnostics) = Config::from_toml(table.as_ref());
+        parsed.flavor = flavor_of(html.as_ref());
+        parsed.serving = live_reload;
+        (parsed, diagnostics)
+    }
+
+    /// Reads the tool's table (as a TOML value).
+    pub fn from_toml(table: Option<&toml::Value>) -> (Config, Vec<Diagnostic>) {
+        let mut config = Config::default();
+        let mut diagnostics = Vec::new();
+        let Some(toml::Value::Table(table)) = table else {
+            return (config, diagnostics);
+        };
+        let bad = |diagnostics: &mut Vec<Diagnostic>, key: &str, expected: &str| {
+            diagnostics.push(Diagnostic::error(
+                "invalid-config",
+                "book.toml",
+                format!("`preprocessor.{NAME}.{key}` must be {expected}; the default is used"),
+            ));
+        };
+        for (key, value) in table {
+            use toml::Value as V;
+            match (key.as_str(), value) {
+                ("reports", V::String(s)) => config.reports = s.clone(),
+                ("placeholder", V::String(s)) => config.placeholder = s.clone(),
+                ("appendix", V::String(s)) if s.ends_with(".md") => config.appendix = s.clone(),
+                ("appendix-title", V::String(s)) => config.appendix_title = s.clone(),
+                ("part-title", V::String(s)) => config.part_title = s.clone(),
+                ("order", V::String(s)) if s == "date" => config.order = Order::Date,
+                ("order", V::String(s)) if s == "name" => config.order = Order::Name,
+                ("referential", V::String(s)) => config.referential = Some(s.clone()),
+                ("strict", V::Boolean(b)) => config.strict = *b,
+                ("min-coverage", v) if share(v).is_some() => config.min_coverage = share(v),
+                ("min-block-coverage", v) if share(v).is_some() => {
+                    config
+                        .min_block_coverage
+                        .insert("*".to_owned(), share(v).unwrap_or(0.0));
+                }
+                ("min-block-coverage", V::Table(blocks))
+                    if blocks.values().all(|v| share(v).is_some()) =>
+                {
+                    for (block, v) in blocks {
+                        config
+                            .min_block_coverage
+                            .insert(block.clone(), share(v).unwrap_or(0.0));
+                    }
+                }
+                ("pages", V::Array(range)) if range.len() == 2 => {
+                    match (number(&range[0]), number(&range[1])) {
+                        (Some(min), Some(max)) if 0.0 < min && min <= max => {
+                            config.pages = Some((min, max));
+                        }
+                        _ => bad(&mut diagnostics, key, "two page counts like [8, 10]"),
+                    }
+                }
+                ("pages", V::Boolean(false)) => config.pages = None,
+                ("words-per-page", v) if number(v).is_some_and(|n| n > 0.0) => {
+                    config.words_per_page = number(v).unwrap_or(350.0);
+                }
+                ("code-lines-per-page", v) if number(v).is_some_and(|n| n > 0.0) => {
+                    config.code_lines_per_page = number(v).unwrap_or(45.0);
+                }
+                ("spelling", V::Boolean(b)) => config.spelling = *b,
+                ("english", V::String(s)) => match s.to_lowercase().as_str() {
+                    "american" | "us" | "en-us" => config.english = English::American,
+                    "british" | "uk" | "gb" | "en-gb" => config.english = English::British,
+                    "canadian" | "ca" | "en-ca" => config.english = English::Canadian,
+                    "australian" | "au" | "en-au" => config.english = English::Australian,
+                    _ => bad(
+                        &mut diagnostics,
+                        key,
+                        "\"american\", \"british\", \"canadian\" or \"australian\"",
+                    ),
+                },
+                ("dictionary", V::String(s)) => config.dictionary = Some(s.clone()),
+                ("show-diagnostics", V::String(s)) => match s.as_str() {
+                    "preview" => config.show_diagnostics = ShowDiagnostics::Preview,
+                    "always" => config.show_diagnostics = ShowDiagnostics::Always,
+                    "never" => config.show_diagnostics = ShowDiagnostics::Never,
+                    _ => bad(
+                        &mut diagnostics,
+                        key,
+                        "\"preview\", \"always\" or \"never\"",
+                    ),
+                },
+                (k, _) if MDBOOK_KEYS.contains(&k) => {}
+                (k, _) if KEYS.contains(&k) => bad(&mut diagnostics, k, expected(k)),
+                (k, _) => {
+                    let mut d = Diagnostic::warning(
+                        "unknown-config-key",
+                        "book.toml",
+                        format!("unknown key `preprocessor.{NAME}.{k}`; it is ignored"),
+                    );
+                    if let Some(known) = nearest(k, KEYS) {
+                        d = d.with_suggestion(format!("did you mean `{known}`?"));
+                    }
+                    diagnostics.push(d);
+                }
+            }
+        }
+        (config, diagnostics)
+    }
+
+    /// Whether warnings should be shown in pages.
+    pub fn warnings_in_pages(&self) -> bool {
+        match self.show_diagnostics {
+            ShowDiagnostics::Always => true,
+            ShowDiagnostics::Never => false,
+            ShowDiagnostics::Preview => self.serving,
+        }
+    }
+}
+
+fn expected(key: &str) -> &'static str {
+    match key {
+        "appendix" => "a path ending in `.md`",
+        "order" => "\"date\" or \"name\"",
+        "strict" | "spelling" => "true or false",
+        "min-coverage" => "a share between 0 and 1, like 0.9",
+        "min-block-coverage" => "a share between 0 and 1, or a table of them by block id",
+        "pages" => "two page counts like [8, 10], or false",
+        "words-per-page" | "code-lines-per-page" => "a positive number",
+        _ => "a string",
+    }
+}
+
+fn number(value: &toml::Value) -> Option<f64> {
+    match value {
+        toml::Value::Integer(i) => Some(*i as f64),
+        toml::Value::Float(f) if f.is_finite() => Some(*f),
+        _ => None,
+    }
+}
+
+fn share(value: &toml::Value) -> Option<f64> {
+    number(value).filter(|n| (0.0..=1.0).contains(n))
+}
+
+fn flavor_of(html: Option<&toml::Value>) -> Flavor {
+    let mut flavor = Flavor::default();
+    let Some(toml::Value::Table(html)) = html else {
+        return flavor;
+    };
+    let get = |key: &str, default: bool| match html.get(key) {
+        Some(toml::Value::Boolean(b)) => *b,
+        _ => default,
+    };
+    flavor.smart_punctuation = get("smart-punctuation", flavor.smart_punctuation);
+    flavor.definition_lists = get("definition-lists", flavor.definition_lists);
+    flavor.admonitions = get("admonitions", flavor.admonitions);
+    flavor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_read_and_mistakes_reported() {
+        let table: toml::Value = toml::from_str(
+            "command = \"x\"\nreports = \"projects\"\norder = \"name\"\nstrict = true\nmin-coverage = 0.9\nmin-block-coverage = { B1 = 1.0 }\npages = [8, 10]\nenglish = \"british\"\nplacehodler = \"r.md\"\nspelling = \"yes\"\n",
+        )
+        .unwrap();
+        let (config, diagnostics) = Config::from_toml(Some(&table));
+        assert_eq!(config.reports, "projects");
+        assert_eq!(config.order, Order::Name);
+        assert!(config.strict);
+        assert_eq!(config.min_coverage, Some(0.9));
+        assert_eq!(config.min_block_coverage.get("B1"), Some(&1.0));
+        assert_eq!(config.english, English::British);
+        assert!(config.spelling);
+        let messages: Vec<_> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown key `preprocessor.technical-file.placehodler`; it is ignored",
+                "`preprocessor.technical-file.spelling` must be true or false; the default is used",
+            ]
+        );
+        assert_eq!(
+            diagnostics[0].suggestion.as_deref(),
+            Some("did you mean `placeholder`?")
+        );
+    }
+}

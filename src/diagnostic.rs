@@ -1,0 +1,263 @@
+//! One model for every problem the tool reports, and its two renderings:
+//! rustc-like text for people and JSON for machines.
+//!
+//! A diagnostic carries the line it points into, so it can be rendered
+//! without going back to the file (which may have changed since).
+
+use crate::source::{LineIndex, Position};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use serde::Serialize;
+use std::ops::Range;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The book is wrong or incomplete; `strict` and `check` fail on it.
+    Error,
+    /// Worth fixing before handing the file in.
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// The source line a diagnostic points into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The whole line, without its line ending.
+    pub line_text: String,
+    /// The byte range within `line_text` that the diagnostic is about.
+    pub span: Range<usize>,
+}
+
+/// A problem found in the book's sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable kebab-case name for the kind of problem, e.g. `unknown-skill`.
+    pub code: &'static str,
+    /// The file, as a path relative to the book root with `/` separators.
+    pub file: String,
+    /// Where in the file, when the problem has a place.
+    pub position: Option<Position>,
+    pub excerpt: Option<Excerpt>,
+    pub message: String,
+    /// A fix to propose, e.g. "did you mean `observability`?".
+    pub suggestion: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        severity: Severity,
+        code: &'static str,
+        file: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code,
+            file: file.into(),
+            position: None,
+            excerpt: None,
+            message: message.into(),
+            suggestion: None,
+        }
+    }
+
+    pub fn error(code: &'static str, file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Error, code, file, message)
+    }
+
+    pub fn warning(
+        code: &'static str,
+        file: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic::new(Severity::Warning, code, file, message)
+    }
+
+    /// Points the diagnostic at a byte range of `text`.
+    pub fn at(mut self, text: &str, index: &LineIndex, span: Range<usize>) -> Self {
+        let start = crate::source::floor_char_boundary(text, span.start.min(text.len()));
+        let position = index.position(text, start);
+        let line = index.line_range(text, position.line);
+        let end =
+            crate::source::floor_char_boundary(text, span.end.clamp(start, line.end.max(start)));
+        let local_start = start.saturating_sub(line.start).min(line.len());
+        let local_end = end
+            .saturating_sub(line.start)
+            .clamp(local_start, line.len());
+        self.position = Some(position);
+        self.excerpt = Some(Excerpt {
+            line_text: text[line].to_owned(),
+            span: local_start..local_end,
+        });
+        self
+    }
+
+    /// Points the diagnostic at a line and column without an excerpt.
+    pub fn at_position(mut self, position: Position) -> Self {
+        self.position = Some(position);
+        self
+    }
+
+    pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Self {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// `file:line:col`, or just `file`.
+    pub fn location(&self) -> String {
+        match self.position {
+            Some(p) => format!("{}:{}:{}", self.file, p.line, p.column),
+            None => self.file.clone(),
+        }
+    }
+
+    /// The rustc-like rendering, with a source excerpt and a caret.
+    pub fn render_human(&self, color: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(&self.message).id(self.code);
+        let primary = match (&self.excerpt, self.position) {
+            (Some(excerpt), Some(position)) => {
+                let span = if excerpt.span.is_empty() {
+                    // Point at one character so the caret shows.
+                    let end = excerpt.line_text[excerpt.span.start..]
+                        .chars()
+                        .next()
+                        .map_or(excerpt.span.start, |c| excerpt.span.start + c.len_utf8());
+                    excerpt.span.start..end
+                } else {
+                    excerpt.span.clone()
+                };
+                title.element(
+                    Snippet::source(excerpt.line_text.as_str())
+                        .line_start(position.line)
+                        .path(self.file.as_str())
+                        .annotation(AnnotationKind::Primary.span(span)),
+                )
+            }
+            (_, Some(position)) => title.element(
+                Origin::path(self.file.as_str())
+                    .line(position.line)
+                    .char_column(position.column),
+            ),
+            _ => title.element(Origin::path(self.file.as_str())),
+        };
+        let mut report = vec![primary];
+        if let Some(suggestion) = &self.suggestion {
+            report.push(Group::with_title(Level::HELP.secondary_title(suggestion)));
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&report).to_string()
+    }
+
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "severity": self.severity,
+            "code": self.code,
+            "file": self.file,
+            "line": self.position.map(|p| p.line),
+            "column": self.position.map(|p| p.column),
+            "message": self.message,
+            "suggestion": self.suggestion,
+        })
+    }
+}
+
+/// Sorts diagnostics by file, position, then severity, for stable output.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.position, a.severity, a.code, &a.message)
+            .cmp(&(&b.file, b.position, b.severity, b.code, &b.message))
+    });
+}
+
+/// Counts of errors and warnings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Tally {
+    pub fn of(diagnostics: &[Diagnostic]) -> Tally {
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        Tally {
+            errors,
+            warnings: diagnostics.len() - errors,
+        }
+    }
+}
+
+/// The nearest candidate to a mistyped name, if one is close enough to be a
+/// plausible typo.
+pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong = wrong.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let distance = strsim::levenshtein(&wrong, &candidate.to_lowercase());
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    let (distance, candidate) = best?;
+    let limit = (wrong.chars().count().max(candidate.chars().count()) / 3).max(1);
+    (distance <= limit).then_some(candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_rendering_points_at_the_span() {
+        let text = "intro\nSee {{#skill C9.9}} here\n";
+        let index = LineIndex::new(text);
+        let start = text.find("C9.9").unwrap();
+        let d = Diagnostic::error("unknown-skill", "reports/x.md", "unknown skill `C9.9`")
+            .at(text, &index, start..start + 4)
+            .with_suggestion("did you mean `C1.1`?");
+        assert_eq!(d.location(), "reports/x.md:2:14");
+        let rendered = d.render_human(false);
+        assert!(
+            rendered.contains("error[unknown-skill]: unknown skill `C9.9`"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("reports/x.md:2:14"), "{rendered}");
+        assert!(
+            rendered.contains("2 | See {{#skill C9.9}} here"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("^^^^"), "{rendered}");
+        assert!(
+            rendered.contains("help: did you mean `C1.1`?"),
+            "{rendered}"
+        );
+    }
+
+    #[test]
+    fn nearest_accepts_typos_and_rejects_strangers() {
+        let names = ["observability", "containers", "C1.3"];
+        assert_eq!(nearest("obsrvability", names), Some("observability"));
+        assert_eq!(nearest("c1.4", names), Some("C1.3"));
+        assert_eq!(nearest("kubernetes", names), None);
+    }
+}

@@ -1,0 +1,103 @@
+//! A tiny HTML writer that escapes everything it is given, so no text from
+//! a report (titles, names, ids) can become markup.
+
+use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
+
+/// Builds an HTML fragment; text and attribute values are always escaped.
+#[derive(Debug, Default, Clone)]
+pub struct Html {
+    out: String,
+}
+
+impl Html {
+    pub fn new() -> Html {
+        Html::default()
+    }
+
+    /// Opens `<tag attr="value" ...>`. Attribute names are literals of this
+    /// crate; values are escaped.
+    pub fn open(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) -> &mut Self {
+        self.out.push('<');
+        self.out.push_str(tag);
+        for (name, value) in attrs {
+            self.out.push(' ');
+            self.out.push_str(name);
+            self.out.push_str("=\"");
+            if *name == "href" || *name == "src" {
+                let mut href = String::new();
+                let _ = escape_href(&mut href, value);
+                let _ = escape_html(&mut self.out, &href);
+            } else {
+                let _ = escape_html(&mut self.out, value);
+            }
+            self.out.push('"');
+        }
+        self.out.push('>');
+        self
+    }
+
+    pub fn close(&mut self, tag: &'static str) -> &mut Self {
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
+        self
+    }
+
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        let _ = escape_html_body_text(&mut self.out, text);
+        self
+    }
+
+    /// `<tag attrs>text</tag>`.
+    pub fn element(
+        &mut self,
+        tag: &'static str,
+        attrs: &[(&'static str, &str)],
+        text: &str,
+    ) -> &mut Self {
+        self.open(tag, attrs).text(text).close(tag)
+    }
+
+    /// A line break in the source (not in the page), to keep HTML blocks readable.
+    pub fn newline(&mut self) -> &mut Self {
+        self.out.push('\n');
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_text_and_attributes_are_escaped() {
+        let mut html = Html::new();
+        html.element(
+            "a",
+            &[
+                ("href", "x.html#\"><script>"),
+                ("title", "<img src=x onerror=alert(1)>"),
+            ],
+            "<script>alert(1)</script> & co",
+        );
+        let out = html.finish();
+        assert!(!out.contains("<script>"), "{out}");
+        assert!(!out.contains("<img"), "{out}");
+        assert!(
+            out.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"),
+            "{out}"
+        );
+        assert!(
+            out.starts_with("<a href=\"x.html#%22%3E%3Cscript%3E\""),
+            "{out}"
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! The `mdbook-technical-file` binary: mdBook's preprocessor protocol when
+//! run without a command, and commands for people.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use mdbook_technical_file::commands::{self, CheckFormat};
+use mdbook_technical_file::{export, preprocessor};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "mdbook-technical-file",
+    version,
+    about = "Turns project reports into an mdBook technical file with a skill-coverage appendix",
+    long_about = "Turns project reports into an mdBook technical file with a skill-coverage appendix.\n\nWithout a command, it is the mdBook preprocessor: mdBook runs it with the book as JSON on stdin."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Tells mdBook whether a renderer is supported (exit code 0: yes)
+    Supports { renderer: String },
+    /// Builds the book in-process, without the mdbook CLI
+    Build {
+        /// The book's root folder (with book.toml)
+        #[arg(default_value = ".")]
+        book_dir: PathBuf,
+    },
+    /// Runs every check without building; exit 1 on errors
+    Check {
+        #[arg(default_value = ".")]
+        book_dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail on warnings too (`--deny warnings`)
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+    },
+    /// Prints the skill coverage without building
+    Coverage {
+        #[arg(default_value = ".")]
+        book_dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = CoverageFormat::Table)]
+        format: CoverageFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Deny {
+    Warnings,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CoverageFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        None => {
+            if std::io::stdin().is_terminal() {
+                anyhow::bail!(
+                    "no command given and nothing on stdin: mdBook runs this program as a preprocessor; see `mdbook-technical-file --help`"
+                );
+            }
+            preprocessor::run_protocol(std::io::stdin().lock(), std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Supports { renderer: _ }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Build { book_dir }) => {
+            init_logging();
+            let out = commands::build(&book_dir)?;
+            eprintln!("technical-file: book written to {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check {
+            book_dir,
+            format,
+            deny,
+        }) => {
+            let format = match format {
+                Format::Human => CheckFormat::Human,
+                Format::Json => CheckFormat::Json,
+            };
+            let code = commands::check(&book_dir, format, deny.is_some())?;
+            Ok(ExitCode::from(code as u8))
+        }
+        Some(Command::Coverage { book_dir, format }) => {
+            let outcome = commands::analyze(&book_dir)?;
+            let text = match format {
+                CoverageFormat::Table => {
+                    export::table(&outcome.file, std::io::stdout().is_terminal())
+                }
+                CoverageFormat::Json => {
+                    serde_json::to_string_pretty(&export::json(&outcome.file))
+                        .context("cannot write JSON")?
+                        + "\n"
+                }
+                CoverageFormat::Csv => export::csv(&outcome.file),
+            };
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// mdBook reports progress and problems through `tracing`, as its CLI does.
+fn init_logging() {
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(tracing_subscriber::filter::LevelFilter::INFO)
+        .with_ansi(std::io::stderr().is_terminal())
+        .without_time()
+        .with_target(false)
+        .try_init();
+}

@@ -1,0 +1,414 @@
+//! A project report: its front matter, its structure, the skills it claims
+//! and where. Built from text alone (no I/O), so it is easy to test.
+
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter::{self, Date, FrontMatter, Located};
+use crate::markdown::{self, Flavor, IdAllocator, IdSlot, Scan};
+use crate::marker::{self, DirectiveKind, Marker, Problem};
+use crate::referential::Referential;
+use crate::source::{DecodeNote, Decoded, SourceFile};
+use std::ops::Range;
+
+/// A skill claim: this skill is evidenced by this part of the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// Index into the referential's skills.
+    pub skill: usize,
+    /// The heading of the enclosing section; `None` for the report as a whole.
+    pub heading: Option<usize>,
+    /// Where the claim is written (marker id or front matter entry).
+    pub span: Range<usize>,
+}
+
+/// A report, parsed.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The file name without `.md`: the page is `reports/<stem>.html`.
+    pub stem: String,
+    pub source: SourceFile,
+    pub front_matter: FrontMatter,
+    /// The bytes of the front matter, removed from the page.
+    pub front_matter_range: Range<usize>,
+    /// Whether a UTF-8 BOM was removed (the page never shows it).
+    pub had_bom: bool,
+    /// The chapter name: front matter title, first `#` heading, or the stem.
+    pub title: String,
+    pub scan: Scan,
+    /// `{{#skill}}` markers (resolved or not), in order.
+    pub markers: Vec<Marker>,
+    pub claims: Vec<Claim>,
+    /// For each heading, the id mdBook gives it in the final page.
+    pub anchors: Vec<String>,
+    /// Whether the page starts with a top-level `#` heading; if not, the
+    /// tool adds one with the title so every page has a title.
+    pub starts_with_title: bool,
+    /// For each expected section of the referential, the heading that
+    /// provides it, if any.
+    pub sections: Vec<Option<usize>>,
+    /// Words of prose under each heading (up to the next heading).
+    pub section_words: Vec<usize>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Parses a report. `path` is how diagnostics name the file.
+    pub fn parse(
+        path: &str,
+        stem: &str,
+        decoded: Decoded,
+        referential: &Referential,
+        flavor: Flavor,
+    ) -> Report {
+        let source = SourceFile::new(path, decoded.text);
+        let mut diagnostics = Vec::new();
+        match decoded.note {
+            Some(DecodeNote::Utf16 { big_endian }) => diagnostics.push(
+                Diagnostic::warning(
+                    "encoding",
+                    path,
+                    format!(
+                        "the file is UTF-16 ({}); it was converted, but mdBook and most tools expect UTF-8",
+                        if big_endian { "big endian" } else { "little endian" }
+                    ),
+                )
+                .with_suggestion("save the file as UTF-8"),
+            ),
+            Some(DecodeNote::InvalidUtf8 { offset }) => diagnostics.push(
+                source
+                    .error(
+                        "encoding",
+                        offset..offset + 1,
+                        "the file is not valid UTF-8; unreadable bytes are shown as \u{FFFD}",
+                    )
+                    .with_suggestion(
+                        "save the file as UTF-8 (it is probably Windows-1252 or Latin-1)",
+                    ),
+            ),
+            None => {}
+        }
+        let parsed = frontmatter::parse(&source);
+        diagnostics.extend(parsed.diagnostics);
+        let body_start = parsed.range.end;
+        let scan = markdown::scan_from(&source.text, body_start, flavor);
+        let (markers, problems) = marker::find(&source.text, &scan, body_start);
+        for problem in problems {
+            diagnostics.push(marker_problem(&source, &problem));
+        }
+
+        let starts_with_title = scan.first_block.as_ref().is_some_and(|first| {
+            scan.headings
+                .first()
+                .is_some_and(|h| h.level == 1 && h.top_level && h.range.start == first.start)
+        });
+        let title = parsed
+            .front_matter
+            .title
+            .as_ref()
+            .map(|t| t.value.trim().to_owned())
+            .or_else(|| {
+                scan.headings
+                    .iter()
+                    .find(|h| h.level == 1)
+                    .map(|h| h.text().trim().to_owned())
+                    .filter(|t| !t.is_empty())
+            })
+            .unwrap_or_else(|| readable_stem(stem));
+
+        let mut report = Report {
+            stem: stem.to_owned(),
+            source,
+            front_matter: parsed.front_matter,
+            front_matter_range: parsed.range,
+            had_bom: decoded.had_bom,
+            title,
+            scan,
+            markers,
+            claims: Vec::new(),
+            anchors: Vec::new(),
+            starts_with_title,
+            sections: Vec::new(),
+            section_words: Vec::new(),
+            diagnostics,
+        };
+        report.resolve_claims(referential);
+        report.anchors = report.compute_anchors(referential);
+        let kinds: Vec<Option<usize>> = (0..report.scan.headings.len())
+            .map(|h| referential.section_of_heading(&report.heading_label(h)))
+            .collect();
+        report.sections = (0..referential.sections.len())
+            .map(|index| kinds.iter().position(|&kind| kind == Some(index)))
+            .collect();
+        report.section_words = report.count_section_words();
+        report
+    }
+
+    /// Whether the report is a draft, left out of the book.
+    pub fn is_draft(&self) -> bool {
+        self.front_matter.draft
+    }
+
+    pub fn date(&self) -> Option<Date> {
+        self.front_matter.date.as_ref().map(|d| d.value)
+    }
+
+    /// The heading enclosing a byte offset: the nearest one starting before it.
+    pub fn heading_at(&self, offset: usize) -> Option<usize> {
+        let headings = &self.scan.headings;
+        let after = headings.partition_point(|h| h.range.start <= offset);
+        after.checked_sub(1)
+    }
+
+    /// Resolves marker ids and front matter skills against the referential.
+    fn resolve_claims(&mut self, referential: &Referential) {
+        let mut claims = Vec::new();
+        let mut unknown = Vec::new();
+        for skill in &self.front_matter.skills {
+            match referential.resolve(skill.value.trim()) {
+                Some(index) => claims.push(Claim {
+                    skill: index,
+                    heading: None,
+                    span: skill.span.clone(),
+                }),
+                None => unknown.push(skill.clone()),
+            }
+        }
+        for marker in &self.markers {
+            if marker.kind != DirectiveKind::Skill {
+                continue;
+            }
+            let heading = self.heading_at(marker.range.start);
+            for id in &marker.ids {
+                match referential.resolve(&id.value) {
+                    Some(index) => claims.push(Claim {
+                        skill: index,
+                        heading,
+                        span: id.span.clone(),
+                    }),
+                    None => unknown.push(id.clone()),
+                }
+            }
+        }
+        for id in unknown {
+            self.diagnostics
+                .push(unknown_skill(&self.source, referential, &id));
+        }
+        // One claim per skill and place; the first written wins.
+        let mut seen = std::collections::HashSet::new();
+        claims.retain(|c| seen.insert((c.skill, c.heading)));
+        self.claims = claims;
+    }
+
+    /// The final text of a heading: its text with each marker replaced by
+    /// the label its badges show (which mdBook includes in the id).
+    pub fn heading_text(&self, index: usize, referential: &Referential) -> String {
+        self.heading_with(index, |marker| {
+            crate::page::badge_label(marker, referential)
+        })
+    }
+
+    /// A heading's text for people, without its markers: the label of links
+    /// to the section.
+    pub fn heading_label(&self, index: usize) -> String {
+        let text = self.heading_with(index, |_| String::new());
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// A heading's text with each marker replaced by `replace(marker)`.
+    fn heading_with(&self, index: usize, replace: impl Fn(&Marker) -> String) -> String {
+        let heading = &self.scan.headings[index];
+        let mut text = String::new();
+        for piece in &heading.pieces {
+            let verbatim = self.source.text.get(piece.range.clone()) == Some(piece.text.as_str());
+            let inside: Vec<&Marker> = self
+                .markers
+                .iter()
+                .filter(|m| piece.range.start <= m.range.start && m.range.end <= piece.range.end)
+                .collect();
+            if !verbatim || inside.is_empty() {
+                text.push_str(&piece.text);
+                continue;
+            }
+            let mut at = piece.range.start;
+            for marker in inside {
+                text.push_str(&self.source.text[at..marker.range.start]);
+                text.push_str(&replace(marker));
+                at = marker.range.end;
+            }
+            text.push_str(&self.source.text[at..piece.range.end]);
+        }
+        text
+    }
+
+    /// The ids mdBook gives the headings of the final page.
+    fn compute_anchors(&self, referential: &Referential) -> Vec<String> {
+        let mut ids = IdAllocator::default();
+        if !self.starts_with_title {
+            ids.automatic(&self.title);
+        }
+        let mut anchors = vec![String::new(); self.scan.headings.len()];
+        for slot in &self.scan.id_slots {
+            match slot {
+                IdSlot::Heading(index) => {
+                    let heading = &self.scan.headings[*index];
+                    anchors[*index] = match &heading.explicit_id {
+                        Some(id) => ids.explicit(id),
+                        None => ids.automatic(&self.heading_text(*index, referential)),
+                    };
+                }
+                IdSlot::Term(text) => {
+                    ids.automatic(text);
+                }
+            }
+        }
+        anchors
+    }
+
+    /// Words of prose between each heading and the next.
+    fn count_section_words(&self) -> Vec<usize> {
+        let headings = &self.scan.headings;
+        let mut words = vec![0; headings.len()];
+        for run in &self.scan.prose {
+            let Some(index) = self.heading_at(run.start) else {
+                continue;
+            };
+            if headings[index].range.contains(&run.start) {
+                continue;
+            }
+            words[index] += markdown::count_words(&self.source.text[run.clone()]);
+        }
+        words
+    }
+}
+
+/// `terraform-aws_landing` → "Terraform aws landing".
+pub fn readable_stem(stem: &str) -> String {
+    let spaced: String = stem
+        .chars()
+        .map(|c| if c == '-' || c == '_' { ' ' } else { c })
+        .collect();
+    let spaced = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => stem.to_owned(),
+    }
+}
+
+pub fn unknown_skill(
+    source: &SourceFile,
+    referential: &Referential,
+    id: &Located<String>,
+) -> Diagnostic {
+    let shown = id.value.trim_matches('"');
+    let mut d = source.error(
+        "unknown-skill",
+        id.span.clone(),
+        format!("unknown skill `{shown}`"),
+    );
+    d = match referential.suggest(shown) {
+        Some(near) => d.with_suggestion(format!("did you mean `{near}`?")),
+        None => d.with_suggestion(
+            "use a skill id like `C1.3` or a slug like `observability`; `mdbook-technical-file coverage` lists them",
+        ),
+    };
+    d
+}
+
+pub fn marker_problem(source: &SourceFile, problem: &Problem) -> Diagnostic {
+    match problem {
+        Problem::Unclosed { kind, range } => source
+            .error(
+                "unclosed-marker",
+                range.start..range.start + 3 + kind.name().len(),
+                format!("`{{{{#{}` is not closed in this paragraph", kind.name()),
+            )
+            .with_suggestion("close it with `}}`, e.g. `{{#skill C1.3}}`"),
+        Problem::Empty { kind, range } => source
+            .error(
+                "empty-marker",
+                range.clone(),
+                format!("`{{{{#{}}}}}` names no skill", kind.name()),
+            )
+            .with_suggestion(format!(
+                "write the skill id, e.g. `{{{{#{} C1.3}}}}`",
+                kind.name()
+            )),
+        Problem::Unread { kind, range } => source
+            .warning(
+                "marker-in-html",
+                range.clone(),
+                format!(
+                    "`{{{{#{}}}}}` inside raw HTML or an image description is not read",
+                    kind.name()
+                ),
+            )
+            .with_suggestion("move it into the Markdown text of the section"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::decode;
+
+    fn report(text: &str) -> Report {
+        Report::parse(
+            "reports/demo-report.md",
+            "demo-report",
+            decode(text.as_bytes()),
+            &Referential::embedded(),
+            Flavor::default(),
+        )
+    }
+
+    #[test]
+    fn title_falls_back_from_front_matter_to_heading_to_stem() {
+        assert_eq!(report("+++\ntitle = \"FM\"\n+++\n# Heading\n").title, "FM");
+        assert_eq!(report("Intro\n\n# Heading `x`\n").title, "Heading x");
+        assert_eq!(report("Just text\n").title, "Demo report");
+    }
+
+    #[test]
+    fn claims_know_their_section_and_unknown_ids_are_errors() {
+        let text = "+++\nskills = [\"C1.2\", \"nope\"]\n+++\n# T\n\n## Continuous integration\n\nWe built it {{#skill C2.1 obsrvability}}.\n\n## Constraints\n\n```\n{{#skill C9.9}}\n```\n";
+        let r = report(text);
+        let claims: Vec<(String, Option<String>)> = r
+            .claims
+            .iter()
+            .map(|c| {
+                (
+                    Referential::embedded().skills[c.skill].id.clone(),
+                    c.heading.map(|h| r.anchors[h].clone()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            claims,
+            [
+                ("C1.2".to_owned(), None),
+                ("C2.1".to_owned(), Some("continuous-integration".to_owned()))
+            ]
+        );
+        let errors: Vec<String> = r
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {} {:?}", d.location(), d.message, d.suggestion))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "reports/demo-report.md:2:19 unknown skill `nope` Some(\"use a skill id like `C1.3` or a slug like `observability`; `mdbook-technical-file coverage` lists them\")",
+                "reports/demo-report.md:8:27 unknown skill `obsrvability` Some(\"did you mean `observability`?\")",
+            ]
+        );
+        assert_eq!(r.sections.iter().filter(|s| s.is_some()).count(), 2);
+    }
+
+    #[test]
+    fn anchors_are_unique_and_account_for_badges_and_an_added_title() {
+        let text = "Intro.\n\n## Notes\n\n## Notes\n\n## CI {{#skill C2.1}}\n\n## Demo report\n";
+        let r = report(text);
+        assert!(!r.starts_with_title);
+        assert_eq!(r.anchors, ["notes", "notes-1", "ci-c21", "demo-report-1"]);
+    }
+}
