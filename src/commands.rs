@@ -88,3 +88,79 @@ pub fn check(dir: &Path, format: CheckFormat, deny_warnings: bool) -> anyhow::Re
         tally.errors > 0 || (deny_warnings && tally.warnings > 0),
     ))
 }
+
+/// `new`: writes `reports/<name>.md` from the template; refuses to
+/// overwrite. Returns the path written.
+pub fn new_report(dir: &Path, name: &str) -> anyhow::Result<PathBuf> {
+    crate::scaffold::valid_project_name(name).map_err(anyhow::Error::msg)?;
+    let toml = dir.join("book.toml");
+    let config = if toml.exists() {
+        let book = BookConfig::from_disk(&toml)
+            .with_context(|| format!("cannot read {}", toml.display()))?;
+        let table = book
+            .get::<toml::Value>(&format!("preprocessor.{NAME}"))
+            .ok()
+            .flatten();
+        crate::config::Config::from_toml(table.as_ref()).0
+    } else {
+        crate::config::Config::default()
+    };
+    let referential = crate::load::read_referential(dir, &config)
+        .map_err(|diagnostics| engine::Fatal { diagnostics })?
+        .0;
+    let folder = dir.join(&config.reports);
+    let path = folder.join(format!("{name}.md"));
+    if path.exists() {
+        anyhow::bail!("{} already exists; it was not changed", path.display());
+    }
+    std::fs::create_dir_all(&folder)
+        .with_context(|| format!("cannot create {}", folder.display()))?;
+    let text = crate::scaffold::report_template(name, crate::scaffold::today(), &referential);
+    // `create_new` refuses to overwrite even if the file appeared meanwhile.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(path)
+}
+
+/// `install`: updates `book.toml` and writes the stylesheet. Returns one
+/// line per change (empty when everything was already in place).
+pub fn install(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let toml = dir.join("book.toml");
+    let text = std::fs::read_to_string(&toml)
+        .with_context(|| format!("cannot read {} (run `mdbook init` first)", toml.display()))?;
+    let installed = crate::scaffold::install(&text).map_err(anyhow::Error::msg)?;
+    let mut changes = Vec::new();
+    if installed.book_toml != text {
+        std::fs::write(&toml, &installed.book_toml)
+            .with_context(|| format!("cannot write {}", toml.display()))?;
+        changes.extend(
+            installed
+                .changes
+                .into_iter()
+                .map(|c| format!("book.toml: {c}")),
+        );
+    }
+    if installed.wants_stylesheet {
+        let css = dir.join(crate::scaffold::STYLESHEET_NAME);
+        let current = std::fs::read_to_string(&css).ok();
+        if current.as_deref() != Some(crate::scaffold::STYLESHEET) {
+            std::fs::write(&css, crate::scaffold::STYLESHEET)
+                .with_context(|| format!("cannot write {}", css.display()))?;
+            changes.push(format!(
+                "{} {}",
+                if current.is_some() {
+                    "updated"
+                } else {
+                    "wrote"
+                },
+                crate::scaffold::STYLESHEET_NAME
+            ));
+        }
+    }
+    Ok(changes)
+}

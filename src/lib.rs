@@ -29,6 +29,7 @@ pub mod paths;
 pub mod preprocessor;
 pub mod referential;
 pub mod report;
+pub mod scaffold;
 pub mod source;
 pub mod splice;
 pub mod value;

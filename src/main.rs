@@ -41,6 +41,20 @@ enum Command {
         #[arg(long, value_enum)]
         deny: Option<Deny>,
     },
+    /// Creates reports/<project-name>.md from the template (never overwrites)
+    New {
+        /// Lower-case kebab-case, e.g. `terraform-aws`
+        #[arg(value_parser = project_name)]
+        project_name: String,
+        /// The book's root folder
+        #[arg(long = "dir", default_value = ".")]
+        book_dir: PathBuf,
+    },
+    /// Adds or updates the preprocessor's settings in book.toml (keeps comments)
+    Install {
+        #[arg(default_value = ".")]
+        book_dir: PathBuf,
+    },
     /// Prints the skill coverage without building
     Coverage {
         #[arg(default_value = ".")]
@@ -109,6 +123,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let code = commands::check(&book_dir, format, deny.is_some())?;
             Ok(ExitCode::from(code as u8))
         }
+        Some(Command::New {
+            project_name,
+            book_dir,
+        }) => {
+            let path = commands::new_report(&book_dir, &project_name)?;
+            println!("{}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Install { book_dir }) => {
+            let changes = commands::install(&book_dir)?;
+            if changes.is_empty() {
+                println!("nothing to change: the technical-file preprocessor is installed");
+            }
+            for change in changes {
+                println!("{change}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Coverage { book_dir, format }) => {
             let outcome = commands::analyze(&book_dir)?;
             let text = match format {
@@ -126,6 +158,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Validates a project name for `new` (a usage error, exit code 2, otherwise).
+fn project_name(name: &str) -> Result<String, String> {
+    mdbook_technical_file::scaffold::valid_project_name(name).map(|()| name.to_owned())
 }
 
 /// mdBook reports progress and problems through `tracing`, as its CLI does.
