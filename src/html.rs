@@ -48,6 +48,36 @@ impl Html {
         self
     }
 
+    /// Text between inline HTML tags inside Markdown, where it is still
+    /// read as Markdown: HTML-escaped, then every ASCII punctuation sign is
+    /// backslash-escaped so `*`, `_`, `[` or quotes (smart punctuation)
+    /// cannot change it.
+    pub fn inline_text(&mut self, text: &str) -> &mut Self {
+        let mut escaped = String::new();
+        let _ = escape_html_body_text(&mut escaped, text);
+        let mut in_entity = false;
+        for c in escaped.chars() {
+            match c {
+                '&' => in_entity = true,
+                ';' if in_entity => in_entity = false,
+                c if c.is_ascii_punctuation() && !in_entity => self.out.push('\\'),
+                _ => {}
+            }
+            self.out.push(c);
+        }
+        self
+    }
+
+    /// `<tag attrs>text</tag>` inside Markdown (see `inline_text`).
+    pub fn inline_element(
+        &mut self,
+        tag: &'static str,
+        attrs: &[(&'static str, &str)],
+        text: &str,
+    ) -> &mut Self {
+        self.open(tag, attrs).inline_text(text).close(tag)
+    }
+
     /// `<tag attrs>text</tag>`.
     pub fn element(
         &mut self,
@@ -98,6 +128,16 @@ mod tests {
         assert!(
             out.starts_with("<a href=\"x.html#%22%3E%3Cscript%3E\""),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn inline_text_cannot_become_markdown() {
+        let mut html = Html::new();
+        html.inline_element("span", &[], "*a* \"q\" [x](y) a&b <c>");
+        assert_eq!(
+            html.finish(),
+            r#"<span>\*a\* \"q\" \[x\]\(y\) a&amp;b &lt;c&gt;</span>"#
         );
     }
 }

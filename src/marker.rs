@@ -51,6 +51,12 @@ pub enum Problem {
         kind: DirectiveKind,
         range: Range<usize>,
     },
+    /// `{{#skill` whose `}}` is on the same line but after formatting or
+    /// HTML that cut the prose (`{{#skill <b>x</b>}}`, `{{#skill *C1.1*}}`).
+    Interrupted {
+        kind: DirectiveKind,
+        range: Range<usize>,
+    },
     /// `{{#skill}}` with no id.
     Empty {
         kind: DirectiveKind,
@@ -108,10 +114,12 @@ pub fn find(text: &str, scan: &Scan, from: usize) -> (Vec<Marker>, Vec<Problem>)
             let line_end = text[start..]
                 .find(['\n', '\r'])
                 .map_or(text.len(), |i| start + i);
-            problems.push(Problem::Unclosed {
-                kind,
-                range: start..line_end.min(run.end).max(name_end),
-            });
+            let range = start..line_end.min(run.end).max(name_end);
+            if text[name_end..line_end].contains("}}") {
+                problems.push(Problem::Interrupted { kind, range });
+            } else {
+                problems.push(Problem::Unclosed { kind, range });
+            }
             continue;
         };
         let end = name_end + close + 2;

@@ -65,7 +65,7 @@ fn badges_html(marker: &Marker, referential: &Referential, appendix_href: &str) 
     let mut html = Html::new();
     for (i, id) in marker.ids.iter().enumerate() {
         if i > 0 {
-            html.text(" ");
+            html.inline_text(" ");
         }
         match referential.resolve(&id.value) {
             Some(index) => {
@@ -73,13 +73,13 @@ fn badges_html(marker: &Marker, referential: &Referential, appendix_href: &str) 
                 let title = format!("{} — {}", skill.id, skill.title);
                 let href = format!("{appendix_href}#{}", skill.anchor());
                 if marker.in_link {
-                    html.element(
+                    html.inline_element(
                         "span",
                         &[("class", "tf-skill"), ("title", &title)],
                         &skill.id,
                     );
                 } else {
-                    html.element(
+                    html.inline_element(
                         "a",
                         &[("class", "tf-skill"), ("href", &href), ("title", &title)],
                         &skill.id,
@@ -87,7 +87,7 @@ fn badges_html(marker: &Marker, referential: &Referential, appendix_href: &str) 
                 }
             }
             None => {
-                html.element(
+                html.inline_element(
                     "span",
                     &[
                         ("class", "tf-skill tf-unknown"),

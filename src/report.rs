@@ -323,6 +323,16 @@ pub fn marker_problem(source: &SourceFile, problem: &Problem) -> Diagnostic {
                 format!("`{{{{#{}` is not closed in this paragraph", kind.name()),
             )
             .with_suggestion("close it with `}}`, e.g. `{{#skill C1.3}}`"),
+        Problem::Interrupted { kind, range } => source
+            .error(
+                "interrupted-marker",
+                range.start..range.start + 3 + kind.name().len(),
+                format!(
+                    "`{{{{#{}` is interrupted by formatting or HTML before its `}}}}`",
+                    kind.name()
+                ),
+            )
+            .with_suggestion("write the ids as plain text, e.g. `{{#skill C1.3}}`"),
         Problem::Empty { kind, range } => source
             .error(
                 "empty-marker",
