@@ -167,6 +167,19 @@ pub fn report_page(
     index: usize,
     context: &PageContext,
 ) -> (String, Vec<Diagnostic>) {
+    let (edits, problems) = report_edits(file, index, context);
+    let report = &file.reports[index];
+    let (content, dropped) = splice::apply(&report.source.text, edits);
+    debug_assert_eq!(dropped, 0, "overlapping edits in {}", report.source.path);
+    (content, problems)
+}
+
+/// The edits that make a report's page, and the problems found on the way.
+pub fn report_edits(
+    file: &TechnicalFile,
+    index: usize,
+    context: &PageContext,
+) -> (Vec<Edit>, Vec<Diagnostic>) {
     let report = &file.reports[index];
     let referential = &file.referential;
     let text = report.source.text.as_str();
@@ -254,9 +267,7 @@ pub fn report_page(
         edits.push(Edit::insert(text.len(), tail));
     }
 
-    let (content, dropped) = splice::apply(text, edits);
-    debug_assert_eq!(dropped, 0, "overlapping edits in {}", report.source.path);
-    (content, problems)
+    (edits, problems)
 }
 
 /// The box under the title: date, team and role, and the skills evidenced

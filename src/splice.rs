@@ -38,12 +38,21 @@ impl Edit {
 /// insertions at one offset keep their order); an edit that overlaps an
 /// earlier one or falls outside the text is dropped rather than corrupting
 /// the text. Returns the new text and the number of dropped edits.
-pub fn apply(text: &str, mut edits: Vec<Edit>) -> (String, usize) {
+pub fn apply(text: &str, edits: Vec<Edit>) -> (String, usize) {
+    let (out, _, dropped) = apply_tracked(text, edits);
+    (out, dropped)
+}
+
+/// Like `apply`, and also returns, for each applied edit in order, the
+/// range of the output that its text occupies, so what the tool inserted
+/// can be told apart from the author's bytes.
+pub fn apply_tracked(text: &str, mut edits: Vec<Edit>) -> (String, Vec<Range<usize>>, usize) {
     edits.sort_by_key(|e| (e.range.start, e.range.end));
     let added: usize = edits.iter().map(|e| e.text.len()).sum();
     let mut out = String::with_capacity(text.len() + added);
     let mut at = 0;
     let mut dropped = 0;
+    let mut inserted = Vec::with_capacity(edits.len());
     for edit in edits {
         let Range { start, end } = edit.range;
         let valid = start >= at
@@ -56,11 +65,13 @@ pub fn apply(text: &str, mut edits: Vec<Edit>) -> (String, usize) {
             continue;
         }
         out.push_str(&text[at..start]);
+        let from = out.len();
         out.push_str(&edit.text);
+        inserted.push(from..out.len());
         at = end;
     }
     out.push_str(&text[at..]);
-    (out, dropped)
+    (out, inserted, dropped)
 }
 
 #[cfg(test)]
