@@ -132,7 +132,7 @@ impl TechnicalFile {
                         && !own_anchors.contains(anchor.as_str())
                         && !report_box_anchor(anchor)
                     {
-                        found.push(broken_anchor(report, span, anchor, &report.anchors));
+                        found.push((index, broken_anchor(report, span, anchor, &report.anchors)));
                     }
                     continue;
                 }
@@ -145,7 +145,7 @@ impl TechnicalFile {
                         if let Some(anchor) = &target.anchor {
                             let anchors = &self.reports[other].anchors;
                             if !anchors.iter().any(|a| a == anchor) {
-                                found.push(broken_anchor(report, span, anchor, anchors));
+                                found.push((index, broken_anchor(report, span, anchor, anchors)));
                             }
                         }
                     }
@@ -163,17 +163,12 @@ impl TechnicalFile {
                                 paths::relative(&self.report_path(index), near)
                             ));
                         }
-                        found.push(d);
+                        found.push((index, d));
                     }
                 }
             }
         }
-        for d in found {
-            let index = self
-                .reports
-                .iter()
-                .position(|r| r.source.path == d.file)
-                .unwrap_or(0);
+        for (index, d) in found {
             self.reports[index].diagnostics.push(d);
         }
     }

@@ -219,10 +219,14 @@ impl Report {
         let mut text = String::new();
         for piece in &heading.pieces {
             let verbatim = self.source.text.get(piece.range.clone()) == Some(piece.text.as_str());
-            let inside: Vec<&Marker> = self
+            // Markers are in text order: find those inside the piece by search.
+            let first = self
                 .markers
+                .partition_point(|m| m.range.start < piece.range.start);
+            let inside: Vec<&Marker> = self.markers[first..]
                 .iter()
-                .filter(|m| piece.range.start <= m.range.start && m.range.end <= piece.range.end)
+                .take_while(|m| m.range.start < piece.range.end)
+                .filter(|m| m.range.end <= piece.range.end)
                 .collect();
             if !verbatim || inside.is_empty() {
                 text.push_str(&piece.text);
