@@ -78,6 +78,7 @@ impl CoverageMatrix {
         let mut report_skills = vec![Vec::new(); reports.len()];
         for (index, report) in reports.iter().enumerate() {
             let mut skills: Vec<usize> = Vec::new();
+            crate::work::add(crate::work::Step::MatrixClaim, report.claims.len() as u64);
             for claim in &report.claims {
                 evidence[claim.skill].push(Evidence {
                     report: index,
@@ -127,6 +128,7 @@ impl CoverageMatrix {
 
     /// Evidence of one skill in one report.
     pub fn cell(&self, skill: usize, report: usize) -> &[Evidence] {
+        crate::work::add(crate::work::Step::MatrixCell, 1);
         let list = &self.evidence[skill];
         let start = list.partition_point(|e| e.report < report);
         let end = list.partition_point(|e| e.report <= report);
@@ -163,6 +165,7 @@ impl CoverageMatrix {
             let at = reports.partition_point(|&r| r < report);
             let from = at.saturating_sub(RELATED_WINDOW);
             let to = (at + 1 + RELATED_WINDOW).min(reports.len());
+            crate::work::add(crate::work::Step::RelatedCandidate, (to - from) as u64);
             for &other in &reports[from..to] {
                 if other != report {
                     shared.entry(other).or_default().push(skill);

@@ -32,4 +32,6 @@ pub mod report;
 pub mod scaffold;
 pub mod source;
 pub mod splice;
+pub mod synthetic;
 pub mod value;
+pub mod work;

@@ -372,12 +372,14 @@ impl IdAllocator {
 
     pub fn automatic(&mut self, text: &str) -> String {
         let base = id_from_text(text);
+        crate::work::add(crate::work::Step::IdProbe, 1);
         if self.used.insert(base.clone()) {
             return base;
         }
         let counter = self.next_suffix.entry(base.clone()).or_insert(1);
         loop {
             let candidate = format!("{base}-{counter}");
+            crate::work::add(crate::work::Step::IdProbe, 1);
             *counter += 1;
             if self.used.insert(candidate.clone()) {
                 return candidate;

@@ -122,6 +122,7 @@ impl TechnicalFile {
         let mut found = Vec::new();
         for (index, report) in self.reports.iter().enumerate() {
             let own_anchors: HashSet<&str> = report.anchors.iter().map(String::as_str).collect();
+            crate::work::add(crate::work::Step::LinkCheck, report.scan.links.len() as u64);
             for link in report.scan.links.iter().filter(|l| !l.is_image) {
                 let Some(target) = paths::local_target(&link.dest) else {
                     continue;

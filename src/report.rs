@@ -228,6 +228,7 @@ impl Report {
                 .take_while(|m| m.range.start < piece.range.end)
                 .filter(|m| m.range.end <= piece.range.end)
                 .collect();
+            crate::work::add(crate::work::Step::HeadingMarker, inside.len() as u64 + 1);
             if !verbatim || inside.is_empty() {
                 text.push_str(&piece.text);
                 continue;
