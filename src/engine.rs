@@ -12,6 +12,7 @@ use crate::markdown;
 use crate::model::TechnicalFile;
 use crate::page::{self, PageContext};
 use crate::paths;
+use crate::spelling::{self, SpellStats};
 use mdbook_preprocessor::book::{Book, BookItem};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -48,6 +49,8 @@ pub struct Outcome {
     /// Estimated A4 pages of the hand-written chapters.
     pub pages: f64,
     pub placement: Placement,
+    /// What the spelling check did (zero when it is off).
+    pub spelling: SpellStats,
 }
 
 impl Outcome {
@@ -133,6 +136,7 @@ pub fn process(
     let mut sizes = Vec::new();
     let mut chapter_diagnostics = Vec::new();
     let mut expanded: HashMap<String, String> = HashMap::new();
+    let mut spell_chapters = Vec::new();
     for item in book.iter() {
         let BookItem::Chapter(ch) = item else {
             continue;
@@ -148,6 +152,13 @@ pub fn process(
             continue;
         }
         let shown = format!("{source_dir}/{path}");
+        if file.config.spelling && spelling::available() {
+            spell_chapters.push(spelling::Chapter::new(
+                &shown,
+                &ch.content,
+                file.config.flavor,
+            ));
+        }
         let (content, diagnostics) = page::expand_chapter(&file, &path, &shown, &ch.content);
         chapter_diagnostics.extend(diagnostics);
         let scan = markdown::scan(&content, file.config.flavor);
@@ -173,6 +184,21 @@ pub fn process(
 
     checks::run(&mut file, &sizes, &source_dir);
     let pages = checks::estimate_pages(&file, &sizes);
+
+    // Spelling and grammar of the reports (into their diagnostics, so the
+    // pages show them) and of the hand-written chapters.
+    let spelling = if file.config.spelling {
+        let (found, stats) = spelling::check_book(
+            root,
+            &mut file,
+            &spell_chapters,
+            spelling::cache_dir_from_env(),
+        );
+        chapter_diagnostics.extend(found);
+        stats
+    } else {
+        SpellStats::default()
+    };
 
     // Report pages, on every core.
     let requests = (0..file.reports.len()).flat_map(|i| page::asset_requests(&file, i));
@@ -230,6 +256,7 @@ pub fn process(
         diagnostics,
         pages,
         placement,
+        spelling,
     })
 }
 

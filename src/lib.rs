@@ -32,6 +32,7 @@ pub mod referential;
 pub mod report;
 pub mod scaffold;
 pub mod source;
+pub mod spelling;
 pub mod splice;
 pub mod synthetic;
 pub mod value;
