@@ -13,13 +13,55 @@ use mdbook_markdown::pulldown_cmark::{Alignment, BlockQuoteKind};
 /// readable on a laptop screen and on A4.
 const SKILLS_PER_TABLE: usize = 10;
 
+/// Beyond this many reports a row per report is no longer readable: the
+/// matrix shows counts per skill instead (each skill's entry still lists
+/// every piece of evidence, and `coverage --format csv` has every cell).
+pub const MATRIX_MAX_REPORTS: usize = 60;
+
 /// The appendix page's Markdown. `problems` are book-level problems to show
 /// at the top (errors always, warnings when previewing).
 pub fn render(file: &TechnicalFile, problems: &[&Diagnostic]) -> String {
+    // Independent parts, rendered on every core and joined in order.
+    let blocks = file.referential.blocks.len();
+    let mut parts = vec![Part::Head];
+    parts.extend((0..blocks).map(Part::Matrix));
+    parts.extend((0..blocks).map(Part::Skills));
+    parts.push(Part::Checklist);
+    let rendered = crate::parallel::map(&parts, |part| {
+        let mut md = Markdown::new();
+        match *part {
+            Part::Head => head(file, problems, &mut md),
+            Part::Matrix(block) => matrix(file, block, &mut md),
+            Part::Skills(block) => skills(file, block, &mut md),
+            Part::Checklist => checklist(file, &mut md),
+        }
+        md.finish(file.config.flavor)
+    });
+    let mut out = String::with_capacity(rendered.iter().map(|r| r.len() + 2).sum());
+    for part in rendered.iter().filter(|r| !r.trim().is_empty()) {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(part.trim_end());
+    }
+    out
+}
+
+/// A part of the appendix that can be rendered on its own.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    /// Title, problems, headline figures and the table of blocks.
+    Head,
+    /// The matrix of one block (the first also opens the section).
+    Matrix(usize),
+    /// The skill entries of one block (likewise).
+    Skills(usize),
+    Checklist,
+}
+
+fn head(file: &TechnicalFile, problems: &[&Diagnostic], md: &mut Markdown) {
     let referential = &file.referential;
-    let page = file.config.appendix.as_str();
     let summary = file.matrix.summary(referential);
-    let mut md = Markdown::new();
     md.heading(1, &file.config.appendix_title, None);
 
     if !problems.is_empty() {
@@ -77,6 +119,7 @@ pub fn render(file: &TechnicalFile, problems: &[&Diagnostic]) -> String {
         }
     });
 
+    md.html_block(open_div("tf-blocks"));
     md.table(
         vec![Alignment::None, Alignment::Center, Alignment::None],
         &["Block", "Evidenced", "Gaps"],
@@ -114,155 +157,265 @@ pub fn render(file: &TechnicalFile, problems: &[&Diagnostic]) -> String {
             });
         },
     );
+    md.html_block("</div>".to_owned());
+}
 
-    // The matrix, one table per block (or per slice of a large block).
-    md.heading(2, "Matrix", Some("tf-matrix"));
-    md.paragraph(|p| {
-        p.text("Rows are reports in book order, columns are skills. ");
-        p.strong("✓");
-        p.text(" links to a section that evidences the skill, ");
-        p.strong("●");
-        p.text(" marks a claim for the whole report, and an empty cell means no evidence. The last row counts the reports per skill; ");
-        p.strong("0 ⚠");
-        p.text(" is a gap.");
-    });
-    if file.reports.is_empty() {
-        md.paragraph(|p| {
-            p.emphasis("No report yet: add Markdown files to the reports folder.");
-        });
-    }
-    for block in &referential.blocks {
-        let skills: Vec<usize> = block.skills.clone().collect();
-        let chunks: Vec<&[usize]> = skills.chunks(SKILLS_PER_TABLE).collect();
-        for (part, chunk) in chunks.iter().enumerate() {
-            let title = if chunks.len() > 1 {
-                format!(
-                    "{} — {} ({}/{})",
-                    block.id,
-                    block.title,
-                    part + 1,
-                    chunks.len()
-                )
-            } else {
-                format!("{} — {}", block.id, block.title)
-            };
-            let id = if part == 0 {
-                format!("tf-matrix-{}", anchor_part(&block.id))
-            } else {
-                format!("tf-matrix-{}-{}", anchor_part(&block.id), part + 1)
-            };
-            md.heading(3, &title, Some(&id));
-            if file.reports.is_empty() {
-                continue;
-            }
-            let mut header = vec!["Report".to_owned()];
-            header.extend(chunk.iter().map(|&s| referential.skills[s].id.clone()));
-            let header: Vec<&str> = header.iter().map(String::as_str).collect();
-            let mut align = vec![Alignment::None];
-            align.extend(chunk.iter().map(|_| Alignment::Center));
-            let rows = (0..file.reports.len()).map(Some).chain([None]);
-            md.table(align, &header, rows, |row, report| match report {
-                Some(r) => {
-                    let report_page = paths::relative(page, &file.report_path(r));
-                    row.cell(|c| {
-                        c.link(&file.reports[r].title, &report_page, "");
-                    });
-                    for &skill in chunk.iter() {
-                        row.cell(|c| {
-                            let cell = file.matrix.cell(skill, r);
-                            for (i, evidence) in cell.iter().enumerate() {
-                                if i > 0 {
-                                    c.text(" ");
-                                }
-                                match evidence.heading {
-                                    Some(h) => {
-                                        let report = &file.reports[r];
-                                        let section = report.heading_label(h);
-                                        let href = format!("{report_page}#{}", report.anchors[h]);
-                                        c.link("✓", &href, section.trim());
-                                    }
-                                    None => {
-                                        c.link("●", &report_page, "claimed for the whole report");
-                                    }
-                                }
-                            }
-                        });
-                    }
-                }
-                None => {
-                    row.cell(|c| {
-                        c.emphasis("Reports per skill");
-                    });
-                    for &skill in chunk.iter() {
-                        let count = file.matrix.reports_of(skill).len();
-                        let s = &referential.skills[skill];
-                        row.cell(|c| {
-                            let label = if count == 0 {
-                                "0 ⚠".to_owned()
-                            } else {
-                                count.to_string()
-                            };
-                            c.link(&label, &format!("#{}", s.anchor()), &s.title);
-                        });
-                    }
-                }
-            });
-        }
-    }
-
-    // One entry per skill.
-    md.heading(2, "Skills and their evidence", Some("tf-skills"));
-    for block in &referential.blocks {
-        md.heading(
-            3,
-            &format!("{} — {}", block.id, block.title),
-            Some(&format!("tf-skills-{}", anchor_part(&block.id))),
-        );
-        for skill in block.skills.clone() {
-            let s = &referential.skills[skill];
-            md.heading(4, &format!("{} — {}", s.id, s.title), Some(&s.anchor()));
-            let links = evidence_links(file, skill, page);
-            if links.is_empty() {
-                md.admonition(BlockQuoteKind::Warning, |m| {
-                    m.paragraph(|p| {
-                        p.strong(&format!("Gap: no report evidences {} yet.", s.id));
-                        p.text(" Add ");
-                        p.code(&format!("{{{{#skill {}}}}}", s.id));
-                        p.text(" to the section of a report that proves it, or list ");
-                        p.code(&s.id);
-                        p.text(" in a report's front matter ");
-                        p.code("skills");
-                        p.text(".");
-                    });
-                });
-                continue;
-            }
-            let reports = file.matrix.reports_of(skill).len();
+fn matrix(file: &TechnicalFile, block_index: usize, md: &mut Markdown) {
+    let referential = &file.referential;
+    let page = file.config.appendix.as_str();
+    if block_index == 0 {
+        // The matrix, one table per block (or per slice of a large block).
+        md.heading(2, "Matrix", Some("tf-matrix"));
+        if file.reports.len() > MATRIX_MAX_REPORTS {
             md.paragraph(|p| {
                 p.text(&format!(
-                    "Evidence from {} report{}:",
-                    reports,
-                    if reports == 1 { "" } else { "s" }
+                    "With {} reports, a row per report would not be readable: each block's table counts, per skill, the reports and sections that evidence it. Each skill's entry below lists its evidence, and ",
+                    file.reports.len()
                 ));
+                p.code("mdbook-technical-file coverage --format csv");
+                p.text(" gives every cell. ");
+                p.strong("0 ⚠");
+                p.text(" is a gap.");
             });
-            md.list(links, |item, link| {
-                item.link(&link.label, &link.href, "");
-                if let Some(date) = &link.date {
-                    item.text(&format!(" ({date})"));
-                }
-                match &link.excerpt {
-                    Some(excerpt) => {
-                        item.text(" — ");
-                        item.emphasis(&format!("“{excerpt}”"));
-                    }
-                    None => {
-                        item.text(" — claimed for the whole report");
-                    }
-                }
+        } else {
+            md.paragraph(|p| {
+            p.text("Rows are reports in book order, columns are skills. ");
+            p.strong("✓");
+            p.text(" links to a section that evidences the skill, ");
+            p.strong("●");
+            p.text(" marks a claim for the whole report, and an empty cell means no evidence. The last row counts the reports per skill; ");
+            p.strong("0 ⚠");
+            p.text(" is a gap.");
+        });
+        }
+        if file.reports.is_empty() {
+            md.paragraph(|p| {
+                p.emphasis("No report yet: add Markdown files to the reports folder.");
             });
         }
     }
+    let block = &referential.blocks[block_index];
+    if file.reports.len() > MATRIX_MAX_REPORTS {
+        compact_matrix(file, block_index, md);
+        return;
+    }
+    let skills: Vec<usize> = block.skills.clone().collect();
+    let chunks: Vec<&[usize]> = skills.chunks(SKILLS_PER_TABLE).collect();
+    for (part, chunk) in chunks.iter().enumerate() {
+        let title = if chunks.len() > 1 {
+            format!(
+                "{} — {} ({}/{})",
+                block.id,
+                block.title,
+                part + 1,
+                chunks.len()
+            )
+        } else {
+            format!("{} — {}", block.id, block.title)
+        };
+        let id = if part == 0 {
+            format!("tf-matrix-{}", anchor_part(&block.id))
+        } else {
+            format!("tf-matrix-{}-{}", anchor_part(&block.id), part + 1)
+        };
+        md.heading(3, &title, Some(&id));
+        if file.reports.is_empty() {
+            continue;
+        }
+        let mut align = vec![Alignment::None];
+        align.extend(chunk.iter().map(|_| Alignment::Center));
+        let rows = (0..file.reports.len()).map(Some).chain([None]);
+        // Column headers link to the skill's entry, with its wording.
+        let header = |head: &mut crate::md::TableRow<'_>| {
+            head.text_cell("Report");
+            for &skill in chunk.iter() {
+                let s = &referential.skills[skill];
+                head.cell(|c| {
+                    c.link(&s.id, &format!("#{}", s.anchor()), &s.title);
+                });
+            }
+        };
+        md.html_block(open_div("tf-matrix"));
+        md.table_with_header(align, header, rows, |row, report| match report {
+            Some(r) => {
+                let report_page = paths::relative(page, &file.report_path(r));
+                row.cell(|c| {
+                    c.link(&file.reports[r].title, &report_page, "");
+                });
+                for &skill in chunk.iter() {
+                    row.cell(|c| {
+                        let cell = file.matrix.cell(skill, r);
+                        for (i, evidence) in cell.iter().enumerate() {
+                            if i > 0 {
+                                c.text(" ");
+                            }
+                            // Raw links (escaped by `Html`) so screen
+                            // readers get a label, not "check mark".
+                            let report = &file.reports[r];
+                            let s = &referential.skills[skill];
+                            let page_html = paths::html_page(&report_page);
+                            let mut html = crate::html::Html::new();
+                            match evidence.heading {
+                                Some(h) => {
+                                    let section = report.heading_label(h);
+                                    let href = format!("{page_html}#{}", report.anchors[h]);
+                                    let label = format!(
+                                        "{} evidenced in {} › {section}",
+                                        s.id, report.title
+                                    );
+                                    html.open(
+                                        "a",
+                                        &[
+                                            ("href", &href),
+                                            ("title", section),
+                                            ("aria-label", &label),
+                                        ],
+                                    );
+                                    html.inline_text("✓").close("a");
+                                }
+                                None => {
+                                    let label = format!(
+                                        "{} claimed by the whole report {}",
+                                        s.id, report.title
+                                    );
+                                    html.open(
+                                        "a",
+                                        &[
+                                            ("href", &page_html),
+                                            ("title", "claimed for the whole report"),
+                                            ("aria-label", &label),
+                                        ],
+                                    );
+                                    html.inline_text("●").close("a");
+                                }
+                            }
+                            c.inline_html(html.finish());
+                        }
+                    });
+                }
+            }
+            None => {
+                row.cell(|c| {
+                    // Plain text: emphasis in a large block makes the
+                    // serializer re-parse it to check its delimiters.
+                    c.text("Reports per skill");
+                });
+                for &skill in chunk.iter() {
+                    let count = file.matrix.reports_of(skill).len();
+                    let s = &referential.skills[skill];
+                    row.cell(|c| {
+                        let label = if count == 0 {
+                            "0 ⚠".to_owned()
+                        } else {
+                            count.to_string()
+                        };
+                        c.link(&label, &format!("#{}", s.anchor()), &s.title);
+                    });
+                }
+            }
+        });
+        md.html_block("</div>".to_owned());
+    }
+}
 
+/// The matrix of a block for a large book: one row per skill.
+fn compact_matrix(file: &TechnicalFile, block_index: usize, md: &mut Markdown) {
+    let referential = &file.referential;
+    let block = &referential.blocks[block_index];
+    md.heading(
+        3,
+        &format!("{} — {}", block.id, block.title),
+        Some(&format!("tf-matrix-{}", anchor_part(&block.id))),
+    );
+    md.html_block(open_div("tf-matrix"));
+    md.table(
+        vec![
+            Alignment::None,
+            Alignment::None,
+            Alignment::Center,
+            Alignment::Center,
+        ],
+        &["Skill", "Wording", "Reports", "Sections"],
+        block.skills.clone(),
+        |row, skill| {
+            let s = &referential.skills[skill];
+            let reports = file.matrix.reports_of(skill).len();
+            row.cell(|c| {
+                c.link(&s.id, &format!("#{}", s.anchor()), &s.title);
+            });
+            row.text_cell(&s.title);
+            row.text_cell(&if reports == 0 {
+                "0 ⚠".to_owned()
+            } else {
+                reports.to_string()
+            });
+            row.text_cell(&file.matrix.evidence[skill].len().to_string());
+        },
+    );
+    md.html_block("</div>".to_owned());
+}
+
+fn skills(file: &TechnicalFile, block_index: usize, md: &mut Markdown) {
+    let referential = &file.referential;
+    let page = file.config.appendix.as_str();
+    if block_index == 0 {
+        // One entry per skill.
+        md.heading(2, "Skills and their evidence", Some("tf-skills"));
+    }
+    let block = &referential.blocks[block_index];
+    md.heading(
+        3,
+        &format!("{} — {}", block.id, block.title),
+        Some(&format!("tf-skills-{}", anchor_part(&block.id))),
+    );
+    for skill in block.skills.clone() {
+        let s = &referential.skills[skill];
+        md.heading(4, &format!("{} — {}", s.id, s.title), Some(&s.anchor()));
+        let links = evidence_links(file, skill, page);
+        if links.is_empty() {
+            md.admonition(BlockQuoteKind::Warning, |m| {
+                m.paragraph(|p| {
+                    p.strong(&format!("Gap: no report evidences {} yet.", s.id));
+                    p.text(" Add ");
+                    p.code(&format!("{{{{#skill {}}}}}", s.id));
+                    p.text(" to the section of a report that proves it, or list ");
+                    p.code(&s.id);
+                    p.text(" in a report's front matter ");
+                    p.code("skills");
+                    p.text(".");
+                });
+            });
+            continue;
+        }
+        let reports = file.matrix.reports_of(skill).len();
+        md.paragraph(|p| {
+            p.text(&format!(
+                "Evidence from {} report{}:",
+                reports,
+                if reports == 1 { "" } else { "s" }
+            ));
+        });
+        md.list(links, |item, link| {
+            item.link(&link.label, &link.href, "");
+            if let Some(date) = &link.date {
+                item.text(&format!(" ({date})"));
+            }
+            match &link.excerpt {
+                Some(excerpt) => {
+                    item.text(" — ");
+                    item.text(&format!("“{excerpt}”"));
+                }
+                None => {
+                    item.text(" — claimed for the whole report");
+                }
+            }
+        });
+    }
+}
+
+fn checklist(file: &TechnicalFile, md: &mut Markdown) {
+    let referential = &file.referential;
+    let page = file.config.appendix.as_str();
     // Which expected sections each report has.
     if !referential.sections.is_empty() {
         md.heading(2, "Report checklist", Some("tf-checklist"));
@@ -282,6 +435,7 @@ pub fn render(file: &TechnicalFile, problems: &[&Diagnostic]) -> String {
             });
         } else {
             let total = referential.sections.len();
+            md.html_block(open_div("tf-checklist"));
             md.table(
                 vec![
                     Alignment::None,
@@ -309,7 +463,19 @@ pub fn render(file: &TechnicalFile, problems: &[&Diagnostic]) -> String {
                             "",
                         );
                     });
-                    row.text_cell(&report.date().map_or("—".to_owned(), |d| d.to_string()));
+                    row.cell(|c| match report.date() {
+                        Some(date) => {
+                            let mut html = crate::html::Html::new();
+                            let day = date.to_string();
+                            html.open("time", &[("datetime", &day)])
+                                .inline_text(&day)
+                                .close("time");
+                            c.inline_html(html.finish());
+                        }
+                        None => {
+                            c.text("—");
+                        }
+                    });
                     let mark = if missing.is_empty() { "✓" } else { "⚠" };
                     row.text_cell(&format!("{mark} {present} / {total}"));
                     row.text_cell(&if missing.is_empty() {
@@ -320,9 +486,16 @@ pub fn render(file: &TechnicalFile, problems: &[&Diagnostic]) -> String {
                     row.text_cell(&file.matrix.report_skills[r].len().to_string());
                 },
             );
+            md.html_block("</div>".to_owned());
         }
     }
-    md.finish(file.config.flavor)
+}
+
+/// `<div class="...">` around a generated table, a hook for the stylesheet.
+fn open_div(class: &'static str) -> String {
+    let mut html = crate::html::Html::new();
+    html.open("div", &[("class", class)]);
+    html.finish()
 }
 
 /// A block id as part of an HTML id: lower case, `.` and spaces as `-`.

@@ -17,6 +17,8 @@ pub struct Evidence {
     pub line: usize,
     /// Byte offset of the claim in the report file.
     pub offset: usize,
+    /// Index of the claim in the report's `claims`.
+    pub claim: usize,
 }
 
 /// Skills × reports.
@@ -79,8 +81,9 @@ impl CoverageMatrix {
         for (index, report) in reports.iter().enumerate() {
             let mut skills: Vec<usize> = Vec::new();
             crate::work::add(crate::work::Step::MatrixClaim, report.claims.len() as u64);
-            for claim in &report.claims {
+            for (claim_index, claim) in report.claims.iter().enumerate() {
                 evidence[claim.skill].push(Evidence {
+                    claim: claim_index,
                     report: index,
                     heading: claim.heading,
                     line: report.source.position(claim.span.start).line,

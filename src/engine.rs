@@ -164,7 +164,7 @@ pub fn process(
         let scan = markdown::scan(&content, file.config.flavor);
         sizes.push(ChapterSize {
             path: path.clone(),
-            words: scan.words,
+            words: scan.words(&content),
             code_lines: scan.code_lines,
         });
         if content != ch.content {
@@ -206,8 +206,17 @@ pub fn process(
         reports_dir_abs: absolute(&root.join(file.reports_dir())),
         assets: load::read_assets(root, requests.collect::<Vec<_>>()),
     };
-    let indices: Vec<usize> = (0..file.reports.len()).collect();
-    let pages_out = load::parallel_map(&indices, |&i| page::report_page(&file, i, &context));
+    // Each report's text moves into the task that makes its page, and is
+    // freed there: the book is never in memory twice.
+    let texts: Vec<(usize, String)> = file
+        .reports
+        .iter_mut()
+        .map(|r| std::mem::take(&mut r.source.text))
+        .enumerate()
+        .collect();
+    let pages_out = crate::parallel::map_owned(texts, |(i, text)| {
+        page::report_page(&file, i, &text, &context)
+    });
     let mut page_diagnostics = Vec::new();
     let mut chapters = Vec::with_capacity(pages_out.len());
     for (i, (content, problems)) in pages_out.into_iter().enumerate() {
@@ -231,9 +240,14 @@ pub fn process(
 
     // The appendix shows the book-level problems (and, while previewing,
     // a count of the rest).
+    let report_files: HashSet<&str> = file
+        .reports
+        .iter()
+        .map(|r| r.source.path.as_str())
+        .collect();
     let shown: Vec<&Diagnostic> = diagnostics
         .iter()
-        .filter(|d| !file.reports.iter().any(|r| r.source.path == d.file))
+        .filter(|d| !report_files.contains(d.file.as_str()))
         .filter(|d| d.severity == Severity::Error || file.config.warnings_in_pages())
         .collect();
     let appendix = NewChapter {

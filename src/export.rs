@@ -110,7 +110,10 @@ pub fn csv(file: &TechnicalFile) -> String {
         for e in evidence {
             let report = &file.reports[e.report];
             let (section, anchor) = match e.heading {
-                Some(h) => (report.heading_label(h), report.anchors[h].clone()),
+                Some(h) => (
+                    report.heading_label(h).to_owned(),
+                    report.anchors[h].clone(),
+                ),
                 None => (String::new(), String::new()),
             };
             row(

@@ -23,13 +23,16 @@ impl Html {
             self.out.push(' ');
             self.out.push_str(name);
             self.out.push_str("=\"");
+            let mut escaped = String::new();
             if *name == "href" || *name == "src" {
                 let mut href = String::new();
                 let _ = escape_href(&mut href, value);
-                let _ = escape_html(&mut self.out, &href);
+                let _ = escape_html(&mut escaped, &href);
             } else {
-                let _ = escape_html(&mut self.out, value);
+                let _ = escape_html(&mut escaped, value);
             }
+            // A `|` would end a table cell when the tag sits in a table.
+            self.out.push_str(&escaped.replace('|', "&#124;"));
             self.out.push('"');
         }
         self.out.push('>');

@@ -25,6 +25,7 @@ pub mod marker;
 pub mod md;
 pub mod model;
 pub mod page;
+pub mod parallel;
 pub mod paths;
 pub mod pdf;
 pub mod preprocessor;

@@ -7,7 +7,7 @@ use crate::markdown::Flavor;
 use crate::page::{Asset, Assets, MAX_ASSET};
 use crate::referential::Referential;
 use crate::report::Report;
-use crate::source::{Decoded, SourceFile, decode};
+use crate::source::{Decoded, SourceFile, decode, decode_owned};
 use std::path::{Path, PathBuf};
 
 /// A report file found in the reports folder.
@@ -109,7 +109,13 @@ pub fn read_reports(
 ) -> Vec<Report> {
     let read_one = |file: &ReportFile| -> Report {
         match std::fs::read(&file.absolute) {
-            Ok(bytes) => Report::parse(&file.path, &file.stem, decode(&bytes), referential, flavor),
+            Ok(bytes) => Report::parse(
+                &file.path,
+                &file.stem,
+                decode_owned(bytes),
+                referential,
+                flavor,
+            ),
             Err(error) => {
                 let mut report = Report::parse(
                     &file.path,
@@ -136,32 +142,11 @@ pub fn read_reports(
             }
         }
     };
-    parallel_map(files, read_one)
+    crate::parallel::map(files, read_one)
 }
 
-/// Maps `f` over `items` on the machine's cores, keeping order.
-pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads <= 1 || items.len() < 2 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(results) => results,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
-}
+// Kept while callers move to `parallel::map`.
+pub use crate::parallel::map as parallel_map;
 
 /// The referential named by the configuration, or the embedded one.
 pub fn read_referential(

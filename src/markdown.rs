@@ -131,8 +131,8 @@ pub struct Scan {
     /// The range of the first top-level block, to know whether a page starts
     /// with its title.
     pub first_block: Option<Range<usize>>,
-    /// Words of prose, and lines of code blocks, for the page estimate.
-    pub words: usize,
+    /// Lines of code blocks, for the page estimate (words are counted by
+    /// `Scan::words`, only for the chapters that need it).
     pub code_lines: usize,
 }
 
@@ -253,13 +253,11 @@ pub fn scan_from(text: &str, from: usize, flavor: Flavor) -> Scan {
                     term.push_str(t);
                 }
                 if image_depth == 0 {
-                    scan.words += t.split_whitespace().count();
                     push_prose(&mut scan.prose, range.clone());
                 }
             }
             Event::Code(t) => {
                 scan.code.push(range.clone());
-                scan.words += t.split_whitespace().count();
                 if let Some(h) = heading.as_mut() {
                     h.pieces.push(TextPiece {
                         text: t.to_string(),
@@ -389,6 +387,14 @@ impl IdAllocator {
 }
 
 impl Scan {
+    /// Words of prose, for the page estimate.
+    pub fn words(&self, text: &str) -> usize {
+        self.prose
+            .iter()
+            .map(|r| count_words(&text[r.clone()]))
+            .sum()
+    }
+
     /// The innermost text block around `offset`: the paragraph, item, cell
     /// or heading a marker sits in.
     pub fn container_at(&self, offset: usize) -> Option<Range<usize>> {
@@ -401,9 +407,19 @@ impl Scan {
     }
 }
 
-/// Counts the words of a text, as the page estimate does.
+/// Counts the words of a text, as the page estimate does: runs of bytes
+/// that are not ASCII whitespace. (Byte-wise on purpose: this runs over
+/// every report on every build, and Unicode spaces are rare in prose.)
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace().count()
+    // A word starts where a non-space byte follows a space (or the start).
+    let mut words = 0;
+    let mut previous_space = true;
+    for &b in text.as_bytes() {
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+        words += usize::from(previous_space & !space);
+        previous_space = space;
+    }
+    words
 }
 
 #[cfg(test)]

@@ -78,8 +78,9 @@ pub fn find(text: &str, scan: &Scan, from: usize) -> (Vec<Marker>, Vec<Problem>)
     let mut raw = scan.raw.iter().peekable();
     let mut links = scan.link_text.clone();
     links.sort_by_key(|r| r.start);
+    let finder = memchr::memmem::Finder::new("{{#");
     let mut search = from;
-    while let Some(found) = text[search..].find("{{#") {
+    while let Some(found) = finder.find(&text.as_bytes()[search..]) {
         let start = search + found;
         search = start + 3;
         let Some(kind) = directive_kind(&text[start + 3..]) else {

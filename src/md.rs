@@ -147,13 +147,31 @@ impl Markdown {
         align: Vec<Alignment>,
         header: &[&str],
         rows: impl IntoIterator<Item = R>,
+        row: impl FnMut(&mut TableRow<'_>, R),
+    ) -> &mut Self {
+        self.table_with_header(
+            align,
+            |head| {
+                for cell in header {
+                    head.text_cell(cell);
+                }
+            },
+            rows,
+            row,
+        )
+    }
+
+    /// A table whose header cells are made by `header` (links, say).
+    pub fn table_with_header<R>(
+        &mut self,
+        align: Vec<Alignment>,
+        header: impl FnOnce(&mut TableRow<'_>),
+        rows: impl IntoIterator<Item = R>,
         mut row: impl FnMut(&mut TableRow<'_>, R),
     ) -> &mut Self {
         self.start(Tag::Table(align));
         self.start(Tag::TableHead);
-        for cell in header {
-            self.start(Tag::TableCell).text(cell).end(TagEnd::TableCell);
-        }
+        header(&mut TableRow { md: self });
         self.end(TagEnd::TableHead);
         for value in rows {
             self.start(Tag::TableRow);

@@ -14,7 +14,7 @@ use crate::referential::Referential;
 use crate::report::Report;
 use crate::source::SourceFile;
 use crate::splice::{self, Edit};
-use mdbook_markdown::pulldown_cmark::{BlockQuoteKind, Event};
+use mdbook_markdown::pulldown_cmark::BlockQuoteKind;
 use std::collections::HashMap;
 
 /// A file linked from a report, as read by the caller.
@@ -165,24 +165,27 @@ fn data_uri(path: &str, bytes: &[u8]) -> String {
 pub fn report_page(
     file: &TechnicalFile,
     index: usize,
+    text: &str,
     context: &PageContext,
 ) -> (String, Vec<Diagnostic>) {
-    let (edits, problems) = report_edits(file, index, context);
+    let (edits, problems) = report_edits(file, index, text, context);
     let report = &file.reports[index];
-    let (content, dropped) = splice::apply(&report.source.text, edits);
+    let (content, dropped) = splice::apply(text, edits);
     debug_assert_eq!(dropped, 0, "overlapping edits in {}", report.source.path);
     (content, problems)
 }
 
 /// The edits that make a report's page, and the problems found on the way.
+/// `text` is the report's text (the engine moves texts out of the model
+/// while pages are made, so each can be freed as soon as its page exists).
 pub fn report_edits(
     file: &TechnicalFile,
     index: usize,
+    text: &str,
     context: &PageContext,
 ) -> (Vec<Edit>, Vec<Diagnostic>) {
     let report = &file.reports[index];
     let referential = &file.referential;
-    let text = report.source.text.as_str();
     let page_path = file.report_path(index);
     let appendix_href = paths::html_page(&paths::relative(&page_path, &file.config.appendix));
     let mut edits = Vec::new();
@@ -228,13 +231,14 @@ pub fn report_edits(
     // from the book's source folder, so they become absolute.
     edits.extend(include_edits(
         report,
+        text,
         &context.reports_dir_abs,
         &mut problems,
     ));
 
     // Linked local files are embedded, so they work in `mdbook serve`, on
     // GitHub Pages and in print, without copying anything anywhere.
-    edits.extend(asset_edits(report, &context.assets, &mut problems));
+    edits.extend(asset_edits(report, text, &context.assets, &mut problems));
 
     // Problems shown in the page.
     let mut shown: Vec<&Diagnostic> = report
@@ -339,7 +343,7 @@ fn header_box(file: &TechnicalFile, index: usize, appendix_href: &str) -> String
                 }
                 match evidence.heading {
                     Some(h) => {
-                        let name = report.heading_label(h);
+                        let name = report.heading_label(h).to_owned();
                         html.element("a", &[("href", &format!("#{}", report.anchors[h]))], &name);
                     }
                     None => {
@@ -408,7 +412,7 @@ fn diagnostics_box(diagnostics: &[&Diagnostic], flavor: Flavor) -> String {
         m.list(diagnostics.iter(), |item, d| {
             item.code(&d.location());
             item.text(" ");
-            item.strong(d.severity.as_str());
+            item.text(d.severity.as_str());
             item.text(": ");
             item.text(&d.message);
             if let Some(s) = &d.suggestion {
@@ -423,17 +427,18 @@ fn diagnostics_box(diagnostics: &[&Diagnostic], flavor: Flavor) -> String {
 /// Rewrites the paths of mdBook's include directives to absolute paths.
 fn include_edits(
     report: &Report,
+    text: &str,
     reports_dir_abs: &str,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Edit> {
-    let text = report.source.text.as_str();
     if reports_dir_abs.is_empty() {
         return Vec::new();
     }
     let base = reports_dir_abs.trim_end_matches('/');
     let mut edits = Vec::new();
+    let finder = memchr::memmem::Finder::new("{{#");
     let mut search = report.front_matter_range.end;
-    while let Some(found) = text[search..].find("{{#") {
+    while let Some(found) = finder.find(&text.as_bytes()[search..]) {
         let start = search + found;
         search = start + 3;
         if start > 0 && text.as_bytes()[start - 1] == b'\\' {
@@ -470,9 +475,7 @@ fn include_edits(
         let path_start = args_start + path_offset;
         if base.contains(char::is_whitespace) || base.contains(':') {
             problems.push(
-                report
-                    .source
-                    .error(
+                located(report, text, Severity::Error,
                         "include-path",
                         path_start..path_start + path.len(),
                         "mdBook cannot include this file: the path of the reports folder contains a space or a colon",
@@ -488,8 +491,12 @@ fn include_edits(
 
 /// Embeds linked local files: images get a `data:` URI as their source,
 /// other files become a download link carrying the file.
-fn asset_edits(report: &Report, assets: &Assets, problems: &mut Vec<Diagnostic>) -> Vec<Edit> {
-    let text = report.source.text.as_str();
+fn asset_edits(
+    report: &Report,
+    text: &str,
+    assets: &Assets,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Edit> {
     let dir = paths::parent(&report.source.path);
     let mut edits = Vec::new();
     for link in &report.scan.links {
@@ -499,17 +506,18 @@ fn asset_edits(report: &Report, assets: &Assets, problems: &mut Vec<Diagnostic>)
         let span = link.dest_range.clone().unwrap_or(link.range.clone());
         if path.starts_with("../") || path == ".." {
             problems.push(
-                report
-                    .source
-                    .warning(
-                        "asset-outside-book",
-                        span,
-                        format!(
-                            "`{}` is outside the book folder, so it is not published",
-                            link.dest
-                        ),
-                    )
-                    .with_suggestion("move the file next to the reports, e.g. into `reports/img/`"),
+                located(
+                    report,
+                    text,
+                    Severity::Warning,
+                    "asset-outside-book",
+                    span,
+                    format!(
+                        "`{}` is outside the book folder, so it is not published",
+                        link.dest
+                    ),
+                )
+                .with_suggestion("move the file next to the reports, e.g. into `reports/img/`"),
             );
             continue;
         }
@@ -517,33 +525,35 @@ fn asset_edits(report: &Report, assets: &Assets, problems: &mut Vec<Diagnostic>)
             Some(Asset::Bytes(bytes)) => bytes,
             Some(Asset::TooLarge(size)) => {
                 problems.push(
-                    report
-                        .source
-                        .warning(
-                            "large-asset",
-                            span,
-                            format!(
-                                "`{}` is {:.1} MB, too large to embed in the page",
-                                link.dest,
-                                *size as f64 / 1e6
-                            ),
-                        )
-                        .with_suggestion(
-                            "publish it elsewhere and link to it, or make it smaller than 10 MB",
+                    located(
+                        report,
+                        text,
+                        Severity::Warning,
+                        "large-asset",
+                        span,
+                        format!(
+                            "`{}` is {:.1} MB, too large to embed in the page",
+                            link.dest,
+                            *size as f64 / 1e6
                         ),
+                    )
+                    .with_suggestion(
+                        "publish it elsewhere and link to it, or make it smaller than 10 MB",
+                    ),
                 );
                 continue;
             }
             Some(Asset::Unreadable(why)) => {
                 problems.push(
-                    report
-                        .source
-                        .warning(
-                            "missing-asset",
-                            span,
-                            format!("`{}` cannot be read: {why}", link.dest),
-                        )
-                        .with_suggestion(format!("check the path: it is read from `{path}`")),
+                    located(
+                        report,
+                        text,
+                        Severity::Warning,
+                        "missing-asset",
+                        span,
+                        format!("`{}` cannot be read: {why}", link.dest),
+                    )
+                    .with_suggestion(format!("check the path: it is read from `{path}`")),
                 );
                 continue;
             }
@@ -551,30 +561,32 @@ fn asset_edits(report: &Report, assets: &Assets, problems: &mut Vec<Diagnostic>)
         };
         if bytes.len() > LARGE_ASSET {
             problems.push(
-                report
-                    .source
-                    .warning(
-                        "large-asset",
-                        span.clone(),
-                        format!(
-                            "`{}` is {:.1} MB; every page view downloads it",
-                            link.dest,
-                            bytes.len() as f64 / 1e6
-                        ),
-                    )
-                    .with_suggestion("compress the image (e.g. PNG → WebP) or reduce its size"),
+                located(
+                    report,
+                    text,
+                    Severity::Warning,
+                    "large-asset",
+                    span.clone(),
+                    format!(
+                        "`{}` is {:.1} MB; every page view downloads it",
+                        link.dest,
+                        bytes.len() as f64 / 1e6
+                    ),
+                )
+                .with_suggestion("compress the image (e.g. PNG → WebP) or reduce its size"),
             );
         }
         let Some(dest_range) = link.dest_range.clone() else {
             problems.push(
-                report
-                    .source
-                    .warning(
-                        "asset-reference-link",
-                        link.range.clone(),
-                        "a reference-style link to a local file cannot be embedded",
-                    )
-                    .with_suggestion(format!("write it inline: `({})`", link.dest)),
+                located(
+                    report,
+                    text,
+                    Severity::Warning,
+                    "asset-reference-link",
+                    link.range.clone(),
+                    "a reference-style link to a local file cannot be embedded",
+                )
+                .with_suggestion(format!("write it inline: `({})`", link.dest)),
             );
             continue;
         };
@@ -607,6 +619,22 @@ fn asset_edits(report: &Report, assets: &Assets, problems: &mut Vec<Diagnostic>)
     edits
 }
 
+/// A diagnostic at `span` of a report whose text is given separately.
+fn located(
+    report: &Report,
+    text: &str,
+    severity: Severity,
+    code: &'static str,
+    span: std::ops::Range<usize>,
+    message: impl Into<String>,
+) -> Diagnostic {
+    Diagnostic::new(severity, code, report.source.path.as_str(), message).at(
+        text,
+        &report.source.index,
+        span,
+    )
+}
+
 /// One line of evidence for a skill, as seen from the page `from`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvidenceLink {
@@ -636,80 +664,10 @@ pub fn evidence_links(file: &TechnicalFile, skill: usize, from: &str) -> Vec<Evi
                 label,
                 href,
                 date: report.date().map(|d| d.to_string()),
-                excerpt: evidence
-                    .heading
-                    .and_then(|_| excerpt(report, evidence.offset, file.config.flavor)),
+                excerpt: report.claims[evidence.claim].excerpt.clone(),
             }
         })
         .collect()
-}
-
-/// The words of the block a claim sits in, without markers, cut to about
-/// 30 words.
-pub fn excerpt(report: &Report, offset: usize, flavor: Flavor) -> Option<String> {
-    let mut range = report.scan.container_at(offset)?;
-    // A marker in a heading: the section's first block says more.
-    if let Some(h) = report.heading_at(offset)
-        && report.scan.headings[h].range.start == range.start
-    {
-        let next = report
-            .scan
-            .containers
-            .partition_point(|r| r.start < report.scan.headings[h].range.end);
-        let next_heading = report
-            .scan
-            .headings
-            .get(h + 1)
-            .map_or(usize::MAX, |n| n.range.start);
-        if let Some(first) = report
-            .scan
-            .containers
-            .get(next)
-            .filter(|r| r.start < next_heading)
-        {
-            range = first.clone();
-        }
-    }
-    let source = &report.source.text[range.clone()];
-    let mut words: Vec<String> = Vec::new();
-    for event in mdbook_markdown::new_cmark_parser(source, &flavor.options()) {
-        if let Event::Text(t) | Event::Code(t) = event {
-            words.extend(t.split_whitespace().map(str::to_owned));
-        }
-    }
-    let joined = words.join(" ");
-    let cleaned = strip_markers(&joined)
-        .replace(" .", ".")
-        .replace(" ,", ",")
-        .replace(" ;", ";")
-        .replace(" :", ":");
-    let words: Vec<&str> = cleaned.split_whitespace().collect();
-    if words.is_empty() {
-        return None;
-    }
-    let cut = words.len() > 30;
-    let mut out = words[..words.len().min(30)].join(" ");
-    if cut {
-        out.push('…');
-    }
-    Some(out)
-}
-
-/// Removes `{{#skill ...}}` markers from plain text.
-fn strip_markers(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("{{#skill") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find("}}") {
-            Some(end) => rest = &rest[start + end + 2..],
-            None => {
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// A hand-written chapter: `{{#skill ID}}` badges and `{{#skill-evidence

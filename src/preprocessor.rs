@@ -50,12 +50,13 @@ pub fn version_requirement() -> VersionReq {
 /// a message naming the mdBook version required and the one found.
 pub fn parse_input(input: &[u8]) -> anyhow::Result<(PreprocessorContext, Book)> {
     let required = version_requirement();
-    let found = serde_json::from_slice::<serde_json::Value>(input)
-        .ok()
-        .and_then(|v| v.get(0)?.get("mdbook_version")?.as_str().map(str::to_owned));
     match serde_json::from_slice::<(PreprocessorContext, Book)>(input) {
         Ok(parsed) => Ok(parsed),
         Err(error) => {
+            // Only now, to name the version that sent it.
+            let found = serde_json::from_slice::<serde_json::Value>(input)
+                .ok()
+                .and_then(|v| v.get(0)?.get("mdbook_version")?.as_str().map(str::to_owned));
             let found = found.map_or("an unknown version".to_owned(), |v| format!("mdBook {v}"));
             anyhow::bail!(
                 "mdbook-technical-file requires mdBook {required}, but was run by {found}: its input could not be read ({error}). Install mdBook {MDBOOK_VERSION} with `cargo install mdbook --version {MDBOOK_VERSION} --locked`."
@@ -86,7 +87,10 @@ pub fn run_protocol(mut stdin: impl Read, stdout: impl std::io::Write) -> anyhow
     if let Some(warning) = version_warning(&ctx.mdbook_version) {
         eprintln!("{warning}");
     }
+    drop(input);
     let book = TechnicalFilePreprocessor.run(&ctx, book)?;
-    serde_json::to_writer(stdout, &book)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    serde_json::to_writer(&mut out, &book)?;
+    std::io::Write::flush(&mut out)?;
     Ok(())
 }

@@ -7,6 +7,7 @@ use crate::markdown::{self, Flavor, IdAllocator, IdSlot, Scan};
 use crate::marker::{self, DirectiveKind, Marker, Problem};
 use crate::referential::Referential;
 use crate::source::{DecodeNote, Decoded, SourceFile};
+use mdbook_markdown::pulldown_cmark::Event;
 use std::ops::Range;
 
 /// A skill claim: this skill is evidenced by this part of the report.
@@ -18,7 +19,14 @@ pub struct Claim {
     pub heading: Option<usize>,
     /// Where the claim is written (marker id or front matter entry).
     pub span: Range<usize>,
+    /// A few words of the block the marker sits in (none for a claim of
+    /// the whole report), for the appendix. Made while parsing, on every
+    /// core, rather than when the appendix is written.
+    pub excerpt: Option<String>,
 }
+
+/// How much of a block is read for an excerpt.
+const EXCERPT_BYTES: usize = 400;
 
 /// A report, parsed.
 #[derive(Debug, Clone)]
@@ -39,6 +47,8 @@ pub struct Report {
     pub claims: Vec<Claim>,
     /// For each heading, the id mdBook gives it in the final page.
     pub anchors: Vec<String>,
+    /// For each heading, its text for people, without markers.
+    pub labels: Vec<String>,
     /// Whether the page starts with a top-level `#` heading; if not, the
     /// tool adds one with the title so every page has a title.
     pub starts_with_title: bool,
@@ -125,15 +135,24 @@ impl Report {
             markers,
             claims: Vec::new(),
             anchors: Vec::new(),
+            labels: Vec::new(),
             starts_with_title,
             sections: Vec::new(),
             section_words: Vec::new(),
             diagnostics,
         };
-        report.resolve_claims(referential);
+        report.resolve_claims(referential, flavor);
         report.anchors = report.compute_anchors(referential);
-        let kinds: Vec<Option<usize>> = (0..report.scan.headings.len())
-            .map(|h| referential.section_of_heading(&report.heading_label(h)))
+        report.labels = (0..report.scan.headings.len())
+            .map(|h| {
+                let text = report.heading_with(h, |_| String::new());
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            })
+            .collect();
+        let kinds: Vec<Option<usize>> = report
+            .labels
+            .iter()
+            .map(|label| referential.section_of_heading(label))
             .collect();
         report.sections = (0..referential.sections.len())
             .map(|index| kinds.iter().position(|&kind| kind == Some(index)))
@@ -159,7 +178,7 @@ impl Report {
     }
 
     /// Resolves marker ids and front matter skills against the referential.
-    fn resolve_claims(&mut self, referential: &Referential) {
+    fn resolve_claims(&mut self, referential: &Referential, flavor: Flavor) {
         let mut claims = Vec::new();
         let mut unknown = Vec::new();
         for skill in &self.front_matter.skills {
@@ -168,6 +187,7 @@ impl Report {
                     skill: index,
                     heading: None,
                     span: skill.span.clone(),
+                    excerpt: None,
                 }),
                 None => unknown.push(skill.clone()),
             }
@@ -183,6 +203,7 @@ impl Report {
                         skill: index,
                         heading,
                         span: id.span.clone(),
+                        excerpt: None,
                     }),
                     None => unknown.push(id.clone()),
                 }
@@ -195,6 +216,11 @@ impl Report {
         // One claim per skill and place; the first written wins.
         let mut seen = std::collections::HashSet::new();
         claims.retain(|c| seen.insert((c.skill, c.heading)));
+        for claim in &mut claims {
+            if claim.heading.is_some() {
+                claim.excerpt = excerpt(self, claim.span.start, flavor);
+            }
+        }
         self.claims = claims;
     }
 
@@ -208,9 +234,8 @@ impl Report {
 
     /// A heading's text for people, without its markers: the label of links
     /// to the section.
-    pub fn heading_label(&self, index: usize) -> String {
-        let text = self.heading_with(index, |_| String::new());
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    pub fn heading_label(&self, index: usize) -> &str {
+        &self.labels[index]
     }
 
     /// A heading's text with each marker replaced by `replace(marker)`.
@@ -283,6 +308,83 @@ impl Report {
         }
         words
     }
+}
+
+/// The words of the block a claim sits in, without markers, cut to about
+/// 30 words.
+fn excerpt(report: &Report, offset: usize, flavor: Flavor) -> Option<String> {
+    let mut range = report.scan.container_at(offset)?;
+    // A marker in a heading: the section's first block says more.
+    if let Some(h) = report.heading_at(offset)
+        && report.scan.headings[h].range.start == range.start
+    {
+        let next = report
+            .scan
+            .containers
+            .partition_point(|r| r.start < report.scan.headings[h].range.end);
+        let next_heading = report
+            .scan
+            .headings
+            .get(h + 1)
+            .map_or(usize::MAX, |n| n.range.start);
+        if let Some(first) = report
+            .scan
+            .containers
+            .get(next)
+            .filter(|r| r.start < next_heading)
+        {
+            range = first.clone();
+        }
+    }
+    // The first words are all that is shown: parse no more than needed.
+    let end = crate::source::floor_char_boundary(
+        &report.source.text,
+        range.end.min(range.start + EXCERPT_BYTES),
+    );
+    let source = &report.source.text[range.start..end];
+    // The text as rendered: pieces joined as they are, line breaks as spaces.
+    let mut plain = String::new();
+    for event in mdbook_markdown::new_cmark_parser(source, &flavor.options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => plain.push(' '),
+            _ => {}
+        }
+    }
+    // No space before punctuation where a marker was removed.
+    let cleaned = strip_markers(&plain);
+    let cleaned = cleaned.replace(" .", ".").replace(" ,", ",");
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let cut = words.len() > 30;
+    let mut out = words[..words.len().min(30)].join(" ");
+    if cut {
+        // "change.…" reads badly: the ellipsis replaces the punctuation.
+        out.truncate(out.trim_end_matches(['.', ',', ';', ':']).len());
+    }
+    if cut {
+        out.push('…');
+    }
+    Some(out)
+}
+
+/// Removes `{{#skill ...}}` markers from plain text.
+fn strip_markers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{#skill") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("}}") {
+            Some(end) => rest = &rest[start + end + 2..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `terraform-aws_landing` → "Terraform aws landing".

@@ -30,11 +30,24 @@ pub struct Decoded {
 
 /// Decodes a file's bytes, removing a UTF-8 BOM as mdBook does for chapters.
 pub fn decode(bytes: &[u8]) -> Decoded {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let mut decoded = decode_utf8(rest);
+    decode_owned(bytes.to_vec())
+}
+
+/// Like `decode`, reusing the buffer of valid UTF-8 files (no copy).
+pub fn decode_owned(mut bytes: Vec<u8>) -> Decoded {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        let mut decoded = decode_utf8(bytes);
         decoded.had_bom = true;
         return decoded;
     }
+    if !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
+        return decode_utf8(bytes);
+    }
+    decode_utf16(&bytes)
+}
+
+fn decode_utf16(bytes: &[u8]) -> Decoded {
     let utf16 = if bytes.starts_with(b"\xFF\xFE") {
         Some((encoding_rs::UTF_16LE, false))
     } else if bytes.starts_with(b"\xFE\xFF") {
@@ -50,19 +63,19 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             note: Some(DecodeNote::Utf16 { big_endian }),
         };
     }
-    decode_utf8(bytes)
+    decode_utf8(bytes.to_vec())
 }
 
-fn decode_utf8(bytes: &[u8]) -> Decoded {
-    match std::str::from_utf8(bytes) {
+fn decode_utf8(bytes: Vec<u8>) -> Decoded {
+    match String::from_utf8(bytes) {
         Ok(text) => Decoded {
-            text: text.to_owned(),
+            text,
             had_bom: false,
             note: None,
         },
         Err(error) => {
-            let valid = error.valid_up_to();
-            let text = String::from_utf8_lossy(bytes).into_owned();
+            let valid = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
             Decoded {
                 text,
                 had_bom: false,
@@ -96,15 +109,13 @@ pub struct Position {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
+        let mut starts = Vec::with_capacity(bytes.len() / 60 + 1);
+        starts.push(0);
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // A `\r` followed by `\n` ends its line at the `\n`.
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                starts.push(i + 1);
             }
-            i += 1;
         }
         LineIndex {
             starts,

@@ -13,7 +13,7 @@ impl Rng {
         Rng(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -23,7 +23,7 @@ impl Rng {
 
     /// A number in `0..n`.
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
@@ -132,7 +132,7 @@ pub fn report(i: usize, n: usize, referential: &Referential, seed: u64) -> Strin
         1 + (i / 28) % 12,
         1 + i % 28
     ));
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         text.push_str("team = [\"Camille Moreau\", \"Yanis Benali\", \"Sofia Marchetti\"]\n");
         text.push_str("role = \"I wrote the pipeline and the deployment scripts.\"\n");
     }

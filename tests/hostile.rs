@@ -276,6 +276,31 @@ fn markers_in_every_kind_of_block() {
 }
 
 #[test]
+fn pipes_in_titles_and_headings_keep_the_tables_whole() {
+    let text =
+        "+++\ntitle = \"A | B report\"\n+++\n# A | B\n\n## Build | test\n\nText {{#skill C1.1}}.\n";
+    let book = one_report("pipes.md", text);
+    book.build();
+    let appendix = book.page("skill-coverage.html");
+    // The B1 matrix keeps 8 columns in every row.
+    let table = &appendix[appendix.find("id=\"tf-matrix-b1\"").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    for row in table.split("<tr>").skip(1) {
+        assert_eq!(
+            row.matches("<td").count() + row.matches("<th").count(),
+            8,
+            "{row}"
+        );
+    }
+    assert!(
+        appendix.contains("A | B report › Build | test"),
+        "{appendix}"
+    );
+    let (_, broken) = common::broken_links(&book.root().join("out"));
+    assert!(broken.is_empty(), "{broken:?}");
+}
+
+#[test]
 fn unclosed_and_empty_markers() {
     let book = one_report(
         "unclosed.md",

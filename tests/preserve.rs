@@ -134,7 +134,7 @@ proptest! {
         let file = technical_file(&text);
         let index = file.reports.iter().position(|r| r.stem == "generated").unwrap();
         let report = &file.reports[index];
-        let (edits, _) = report_edits(&file, index, &PageContext::default());
+        let (edits, _) = report_edits(&file, index, &report.source.text, &PageContext::default());
         let mut edited: Vec<std::ops::Range<usize>> = edits.iter().map(|e| e.range.clone()).collect();
         edited.sort_by_key(|r| r.start);
         let (page, inserted, dropped) = apply_tracked(&report.source.text, edits);

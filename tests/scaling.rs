@@ -37,8 +37,8 @@ fn work_for(n: usize) -> [u64; 6] {
         Vec::new(),
     );
     checks::run(&mut file, &[], "book");
-    for i in 0..file.reports.len() {
-        let _ = report_edits(&file, i, &PageContext::default());
+    for (i, report) in file.reports.iter().enumerate() {
+        let _ = report_edits(&file, i, &report.source.text, &PageContext::default());
     }
     let page = appendix::render(&file, &[]);
     assert!(page.len() > n * 100);
