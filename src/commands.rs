@@ -58,6 +58,14 @@ pub fn analyze(dir: &Path) -> anyhow::Result<Outcome> {
     )?)
 }
 
+/// The background half of spelling under `mdbook serve`: lints what the
+/// cache lacks (the analysis is synchronous outside `serve`), then removes
+/// the lock that kept a second one from starting.
+pub fn fill_spelling_cache(dir: &Path, lock: &Path) {
+    let _ = analyze(dir);
+    let _ = std::fs::remove_file(lock);
+}
+
 /// Output format of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckFormat {

@@ -87,6 +87,13 @@ impl Outcome {
             line.push_str(&format!(", gaps: {}", gaps.join(" ")));
         }
         line.push_str(&format!(", ~{:.1} pages", self.pages));
+        if self.spelling.pending > 0 {
+            line.push_str(&format!(
+                ", spelling of {} file{} checking in the background",
+                self.spelling.pending,
+                plural(self.spelling.pending)
+            ));
+        }
         if tally.errors > 0 {
             line.push_str(&format!(", {} error{}", tally.errors, plural(tally.errors)));
         }
@@ -187,14 +194,20 @@ pub fn process(
 
     // Spelling and grammar of the reports (into their diagnostics, so the
     // pages show them) and of the hand-written chapters.
+    // Under `mdbook serve`, what the cache lacks is checked by a process
+    // in the background, so a save never waits for harper; its results
+    // show at the next save.
     let spelling = if file.config.spelling {
-        let (found, stats) = spelling::check_book(
-            root,
-            &mut file,
-            &spell_chapters,
-            spelling::cache_dir_from_env(),
-        );
+        let cache_dir = spelling::cache_dir_from_env();
+        // The background process itself must not defer.
+        let filling = std::env::var_os(spelling::FILLING_ENV).is_some();
+        let defer = file.config.serving && cache_dir.is_some() && !filling;
+        let (found, stats) =
+            spelling::check_book(root, &mut file, &spell_chapters, cache_dir.clone(), defer);
         chapter_diagnostics.extend(found);
+        if stats.pending > 0 {
+            spelling::fill_cache_in_background(root, cache_dir.as_deref());
+        }
         stats
     } else {
         SpellStats::default()

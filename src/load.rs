@@ -145,9 +145,6 @@ pub fn read_reports(
     crate::parallel::map(files, read_one)
 }
 
-// Kept while callers move to `parallel::map`.
-pub use crate::parallel::map as parallel_map;
-
 /// The referential named by the configuration, or the embedded one.
 pub fn read_referential(
     root: &Path,

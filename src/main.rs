@@ -55,6 +55,18 @@ enum Command {
         #[arg(default_value = ".")]
         book_dir: PathBuf,
     },
+    /// Prints the book to an A4 PDF with headless Chromium and counts its real pages
+    Pdf {
+        /// The book's root folder (with book.toml)
+        #[arg(default_value = ".")]
+        book_dir: PathBuf,
+        /// Where to write the PDF [default: technical-file.pdf next to the build folder, e.g. target/technical-file.pdf]
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Internal: lints what the spelling cache lacks, for `mdbook serve`
+    #[command(name = mdbook_technical_file::spelling::FILL_COMMAND, hide = true)]
+    FillSpellingCache { book_dir: PathBuf, lock: PathBuf },
     /// Prints the skill coverage without building
     Coverage {
         #[arg(default_value = ".")]
@@ -139,6 +151,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for change in changes {
                 println!("{change}");
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Pdf { book_dir, output }) => {
+            init_logging();
+            let summary = mdbook_technical_file::pdf::pdf(&book_dir, output.as_deref())?;
+            eprintln!("{}", summary.line());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::FillSpellingCache { book_dir, lock }) => {
+            commands::fill_spelling_cache(&book_dir, &lock);
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Coverage { book_dir, format }) => {

@@ -310,6 +310,14 @@ fn header_box(file: &TechnicalFile, index: usize, appendix_href: &str) -> String
             .close("p")
             .newline();
     }
+    if report.spelling_pending {
+        html.element(
+            "p",
+            &[("class", "tf-meta tf-pending")],
+            "Spelling and grammar are being checked in the background; the results show at your next save.",
+        )
+        .newline();
+    }
     let skills = &file.matrix.report_skills[index];
     if skills.is_empty() {
         html.element(

@@ -58,6 +58,8 @@ pub struct Report {
     /// Words of prose under each heading (up to the next heading).
     pub section_words: Vec<usize>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Its spelling is being checked in the background (while previewing).
+    pub spelling_pending: bool,
 }
 
 impl Report {
@@ -140,6 +142,7 @@ impl Report {
             sections: Vec::new(),
             section_words: Vec::new(),
             diagnostics,
+            spelling_pending: false,
         };
         report.resolve_claims(referential, flavor);
         report.anchors = report.compute_anchors(referential);

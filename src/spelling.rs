@@ -146,6 +146,8 @@ const CACHE_FOLDER: &str = "mdbook-technical-file";
 pub struct SpellStats {
     pub linted: usize,
     pub cached: usize,
+    /// Texts left for a background check (while previewing).
+    pub pending: usize,
 }
 
 /// Whether this binary was built with spelling support.
@@ -161,6 +163,10 @@ pub struct Settings {
     pub words: Vec<String>,
     /// The cache folder; `None` runs uncached.
     pub cache_dir: Option<PathBuf>,
+    /// Do not lint what the cache lacks: report it as pending instead
+    /// (under `mdbook serve`, where harper's start-up alone, about a
+    /// second, would be felt on every save).
+    pub defer: bool,
 }
 
 /// A text to check: a file, its structure, and ranges that are not prose
@@ -237,6 +243,70 @@ pub fn cache_dir_from_env() -> Option<PathBuf> {
     var("LOCALAPPDATA").map(|dir| dir.join(CACHE_FOLDER))
 }
 
+/// The hidden command that fills the cache in the background.
+pub const FILL_COMMAND: &str = "__fill-spelling-cache";
+/// Set in that command's environment: it lints now, even if the book's
+/// configuration looks like `mdbook serve`'s.
+pub const FILLING_ENV: &str = "MDBOOK_TECHNICAL_FILE_FILLING_CACHE";
+
+/// Starts `mdbook-technical-file __fill-spelling-cache <root> <lock>` in the
+/// background to lint what the cache lacks, unless one is already running
+/// for this book (a lock file in the cache folder, considered stale after
+/// ten minutes). It writes only into the cache folder. Does nothing when
+/// this process is not the `mdbook-technical-file` binary (a test, say).
+pub fn fill_cache_in_background(root: &Path, cache_dir: Option<&Path>) {
+    let Some(cache_dir) = cache_dir else {
+        return;
+    };
+    let Ok(exe) = std::env::current_exe() else {
+        return;
+    };
+    let ours = exe
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s == "mdbook-technical-file");
+    if !ours || std::fs::create_dir_all(cache_dir).is_err() {
+        return;
+    }
+    let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let digest = {
+        use sha2::Digest;
+        let hash = sha2::Sha256::digest(root.to_string_lossy().as_bytes());
+        hash.iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let lock = cache_dir.join(format!("pending-{digest}.lock"));
+    let stale = std::fs::metadata(&lock)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 600));
+    if stale {
+        let _ = std::fs::remove_file(&lock);
+    }
+    if std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&lock)
+        .is_err()
+    {
+        return; // one is already running
+    }
+    let spawned = std::process::Command::new(exe)
+        .arg(FILL_COMMAND)
+        .arg(&root)
+        .arg(&lock)
+        .env("MDBOOK_TECHNICAL_FILE_CACHE", cache_dir)
+        .env(FILLING_ENV, "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if spawned.is_err() {
+        let _ = std::fs::remove_file(&lock);
+    }
+}
+
 /// The words of a word list: one a line; blank lines, lines starting with
 /// `#` and ` # trailing comments` are ignored.
 pub fn parse_word_list(text: &str) -> Vec<String> {
@@ -268,6 +338,7 @@ pub fn check_book(
     file: &mut TechnicalFile,
     chapters: &[Chapter],
     cache_dir: Option<PathBuf>,
+    defer: bool,
 ) -> (Vec<Diagnostic>, SpellStats) {
     let mut book_diagnostics = Vec::new();
     if !available() {
@@ -305,21 +376,29 @@ pub fn check_book(
         english: file.config.english,
         words,
         cache_dir,
+        defer,
     };
     let mut targets: Vec<Target> = file.reports.iter().map(Target::report).collect();
     targets.extend(chapters.iter().map(Chapter::target));
     let (mut found, stats) = check(&targets, &settings);
     let chapter_found = found.split_off(file.reports.len());
     for (report, found) in file.reports.iter_mut().zip(found) {
-        report.diagnostics.extend(found);
+        match found {
+            Some(found) => report.diagnostics.extend(found),
+            None => report.spelling_pending = true,
+        }
     }
-    book_diagnostics.extend(chapter_found.into_iter().flatten());
+    book_diagnostics.extend(chapter_found.into_iter().flatten().flatten());
     (book_diagnostics, stats)
 }
 
 /// Checks every target (cached ones from the cache, the rest on every
-/// core); returns each target's findings, in the targets' order.
-pub fn check(targets: &[Target], settings: &Settings) -> (Vec<Vec<Diagnostic>>, SpellStats) {
+/// core); returns each target's findings, in the targets' order, or `None`
+/// for a target left pending (`Settings::defer`).
+pub fn check(
+    targets: &[Target],
+    settings: &Settings,
+) -> (Vec<Option<Vec<Diagnostic>>>, SpellStats) {
     #[cfg(feature = "spelling")]
     {
         engine::check(targets, settings)
@@ -327,7 +406,7 @@ pub fn check(targets: &[Target], settings: &Settings) -> (Vec<Vec<Diagnostic>>, 
     #[cfg(not(feature = "spelling"))]
     {
         let _ = settings;
-        (vec![Vec::new(); targets.len()], SpellStats::default())
+        (vec![Some(Vec::new()); targets.len()], SpellStats::default())
     }
 }
 
@@ -764,7 +843,7 @@ mod engine {
     pub(super) fn check(
         targets: &[Target],
         settings: &Settings,
-    ) -> (Vec<Vec<Diagnostic>>, SpellStats) {
+    ) -> (Vec<Option<Vec<Diagnostic>>>, SpellStats) {
         let prefix = settings_digest(settings);
         let cache_dir = settings
             .cache_dir
@@ -790,6 +869,21 @@ mod engine {
             .filter(|&i| results[i].is_none())
             .collect();
 
+        if settings.defer {
+            let diagnostics = results
+                .into_iter()
+                .zip(targets)
+                .map(|(findings, target)| {
+                    findings.map(|f| f.iter().map(|f| f.diagnostic(target.source)).collect())
+                })
+                .collect();
+            let stats = SpellStats {
+                linted: 0,
+                cached,
+                pending: todo.len(),
+            };
+            return (diagnostics, stats);
+        }
         if !todo.is_empty() {
             let dictionary = dictionary(&settings.words);
             // One lint group per thread: building one takes a while, and
@@ -802,7 +896,7 @@ mod engine {
                 .chunks(todo.len().div_ceil(threads))
                 .map(<[usize]>::to_vec)
                 .collect();
-            let done = crate::load::parallel_map(&chunks, |chunk| {
+            let done = crate::parallel::map(&chunks, |chunk| {
                 let mut group = lint_group(dictionary.clone(), settings.english);
                 chunk
                     .iter()
@@ -829,11 +923,13 @@ mod engine {
             .into_iter()
             .zip(targets)
             .map(|(findings, target)| {
-                findings
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|f| f.diagnostic(target.source))
-                    .collect()
+                Some(
+                    findings
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|f| f.diagnostic(target.source))
+                        .collect(),
+                )
             })
             .collect();
         (
@@ -841,6 +937,7 @@ mod engine {
             SpellStats {
                 linted: todo.len(),
                 cached,
+                pending: 0,
             },
         )
     }
@@ -1015,6 +1112,7 @@ mod tests {
                 english,
                 words: words.iter().map(|w| w.to_string()).collect(),
                 cache_dir: None,
+                defer: false,
             }
         }
 
@@ -1025,11 +1123,13 @@ mod tests {
                 stats,
                 SpellStats {
                     linted: 1,
-                    cached: 0
+                    cached: 0,
+                    pending: 0
                 }
             );
             found[0]
                 .iter()
+                .flatten()
                 .map(|d| {
                     format!(
                         "{} {} {} | {}",

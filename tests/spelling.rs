@@ -58,7 +58,7 @@ fn the_example_book_has_no_spelling_or_grammar_finding() {
     );
     // Seven published reports and six hand-written chapters were checked
     // (linted now or earlier, then cached).
-    let SpellStats { linted, cached } = outcome.spelling;
+    let SpellStats { linted, cached, .. } = outcome.spelling;
     assert_eq!(linted + cached, 7 + 6, "{:?}", outcome.spelling);
 }
 
@@ -171,7 +171,7 @@ fn check(reports: &[Report], settings: &Settings) -> (Vec<Vec<String>>, SpellSta
     let (found, stats) = spelling::check(&targets, settings);
     let found = found
         .iter()
-        .map(|diagnostics| diagnostics.iter().map(line).collect())
+        .map(|diagnostics| diagnostics.iter().flatten().map(line).collect())
         .collect();
     (found, stats)
 }
@@ -197,6 +197,7 @@ fn a_warm_run_lints_only_what_changed() {
         words: vec!["Zorglub".to_owned()],
         // A folder that does not exist yet: it is created.
         cache_dir: Some(cache.path().join("nested/cache")),
+        defer: false,
     };
     let reports = read_reports(book.root());
     let n = reports.len();
@@ -207,7 +208,8 @@ fn a_warm_run_lints_only_what_changed() {
         stats,
         SpellStats {
             linted: n,
-            cached: 0
+            cached: 0,
+            pending: 0
         }
     );
     assert_eq!(cold, vec![Vec::<String>::new(); n]);
@@ -216,7 +218,8 @@ fn a_warm_run_lints_only_what_changed() {
         stats,
         SpellStats {
             linted: 0,
-            cached: n
+            cached: n,
+            pending: 0
         }
     );
     assert_eq!(warm, cold);
@@ -232,7 +235,8 @@ fn a_warm_run_lints_only_what_changed() {
         stats,
         SpellStats {
             linted: 1,
-            cached: n - 1
+            cached: n - 1,
+            pending: 0
         }
     );
     assert_eq!(
@@ -248,7 +252,8 @@ fn a_warm_run_lints_only_what_changed() {
         stats,
         SpellStats {
             linted: 0,
-            cached: n
+            cached: n,
+            pending: 0
         }
     );
 
@@ -260,7 +265,8 @@ fn a_warm_run_lints_only_what_changed() {
         stats,
         SpellStats {
             linted: n,
-            cached: 0
+            cached: 0,
+            pending: 0
         }
     );
     assert!(found[0][0].contains("`Zorglub`"), "{found:#?}");
@@ -282,7 +288,8 @@ fn a_warm_run_lints_only_what_changed() {
         stats,
         SpellStats {
             linted: n,
-            cached: 0
+            cached: 0,
+            pending: 0
         }
     );
     assert_eq!(again, found_with_settings(&reports, &settings));
@@ -291,7 +298,8 @@ fn a_warm_run_lints_only_what_changed() {
         stats,
         SpellStats {
             linted: 0,
-            cached: n
+            cached: n,
+            pending: 0
         }
     );
 }
@@ -314,6 +322,7 @@ fn a_cache_that_cannot_be_written_just_means_no_cache() {
         words: Vec::new(),
         // A folder inside a file cannot be created.
         cache_dir: Some(blocker.path().join("cache")),
+        defer: false,
     };
     let reports = read_reports(book.root());
     let (found, stats) = check(&reports, &settings);
@@ -321,7 +330,8 @@ fn a_cache_that_cannot_be_written_just_means_no_cache() {
         stats,
         SpellStats {
             linted: 1,
-            cached: 0
+            cached: 0,
+            pending: 0
         }
     );
     let (again, stats) = check(&reports, &settings);
@@ -329,7 +339,8 @@ fn a_cache_that_cannot_be_written_just_means_no_cache() {
         stats,
         SpellStats {
             linted: 1,
-            cached: 0
+            cached: 0,
+            pending: 0
         }
     );
     assert_eq!(found, again);
@@ -364,4 +375,89 @@ fn without_the_feature_a_book_that_asks_for_spelling_gets_one_warning() {
         ]
     );
     assert_eq!(outcome.spelling, SpellStats::default());
+}
+
+/// Under `mdbook serve` (a live-reload endpoint in the configuration), a
+/// save never waits for harper: what the cache lacks is checked by a
+/// background process, and the next rebuild shows its findings.
+#[cfg(feature = "spelling")]
+#[test]
+fn while_previewing_spelling_runs_in_the_background_and_shows_at_the_next_save() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let book = common::TestBook::new(&[
+        (
+            "book/SUMMARY.md",
+            "# Summary\n\n- [Project reports](reports.md)\n",
+        ),
+        ("book/reports.md", "# Project reports\n"),
+        (
+            "reports/alpha.md",
+            "# Alpha\n\n## The problem\n\nThe deployement was slow.\n",
+        ),
+        (
+            "book.toml",
+            "[book]\nsrc = \"book\"\n[build]\nbuild-dir = \"out\"\n[preprocessor.technical-file]\nbefore = [\"links\"]\npages = false\n[output.html]\nlive-reload-endpoint = \"__livereload\"\n",
+        ),
+    ]);
+    let cache = tempfile::tempdir().unwrap();
+    let run = || {
+        let md = commands::load_book(book.root()).unwrap();
+        let ctx = mdbook_preprocessor::PreprocessorContext::new(
+            md.root.clone(),
+            md.config.clone(),
+            "html".into(),
+        );
+        let input = serde_json::to_vec(&(&ctx, &md.book)).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mdbook-technical-file"))
+            .current_dir(book.root())
+            .env("MDBOOK_TECHNICAL_FILE_CACHE", cache.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&input).unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success());
+        let page: mdbook_preprocessor::book::Book = serde_json::from_slice(&output.stdout).unwrap();
+        let report = page
+            .iter()
+            .find_map(|item| match item {
+                mdbook_preprocessor::book::BookItem::Chapter(ch) if ch.name == "Alpha" => {
+                    Some(ch.content.clone())
+                }
+                _ => None,
+            })
+            .unwrap();
+        (String::from_utf8_lossy(&output.stderr).into_owned(), report)
+    };
+    let (stderr, page) = run();
+    assert!(
+        stderr.contains("spelling of 2 files checking in the background"),
+        "{stderr}"
+    );
+    assert!(page.contains("being checked in the background"), "{page}");
+    assert!(!stderr.contains("deployement"), "{stderr}");
+
+    // The background check ends by removing its lock file.
+    let start = std::time::Instant::now();
+    while fs::read_dir(cache.path())
+        .unwrap()
+        .flatten()
+        .any(|e| e.path().extension().is_some_and(|x| x == "lock"))
+    {
+        assert!(
+            start.elapsed().as_secs() < 120,
+            "the background check did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let (stderr, page) = run();
+    assert!(
+        stderr.contains("possible spelling mistake: `deployement`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("background"), "{stderr}");
+    assert!(!page.contains("being checked in the background"), "{page}");
 }
