@@ -238,7 +238,7 @@ fn matrix(file: &TechnicalFile, block_index: usize, md: &mut Markdown) {
         md.html_block(open_div("tf-matrix"));
         md.table_with_header(align, header, rows, |row, report| match report {
             Some(r) => {
-                let report_page = paths::relative(page, &file.report_path(r));
+                let report_page = paths::relative(page, file.report_path(r));
                 row.cell(|c| {
                     c.link(&file.reports[r].title, &report_page, "");
                 });
@@ -395,16 +395,19 @@ fn skills(file: &TechnicalFile, block_index: usize, md: &mut Markdown) {
                 if reports == 1 { "" } else { "s" }
             ));
         });
+        // Excerpts help with a few reports; with hundreds they bury the links.
+        let excerpts = file.reports.len() <= MATRIX_MAX_REPORTS;
         md.list(links, |item, link| {
             item.link(&link.label, &link.href, "");
             if let Some(date) = &link.date {
                 item.text(&format!(" ({date})"));
             }
             match &link.excerpt {
-                Some(excerpt) => {
+                Some(excerpt) if excerpts => {
                     item.text(" — ");
                     item.text(&format!("“{excerpt}”"));
                 }
+                Some(_) => {}
                 None => {
                     item.text(" — claimed for the whole report");
                 }
@@ -459,7 +462,7 @@ fn checklist(file: &TechnicalFile, md: &mut Markdown) {
                     row.cell(|c| {
                         c.link(
                             &report.title,
-                            &paths::relative(page, &file.report_path(r)),
+                            &paths::relative(page, file.report_path(r)),
                             "",
                         );
                     });

@@ -27,7 +27,8 @@ pub fn estimate_pages(file: &TechnicalFile, chapters: &[ChapterSize]) -> f64 {
         .map(|c| {
             let pages = c.words as f64 / file.config.words_per_page
                 + c.code_lines as f64 / file.config.code_lines_per_page;
-            // A little over a page boundary (a title line) still spills.
+            // The estimate is not precise to a line: a chapter a few words
+            // over a page boundary counts as fitting.
             (pages - 0.02).ceil().max(1.0)
         })
         .sum()

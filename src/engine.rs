@@ -213,54 +213,23 @@ pub fn process(
         SpellStats::default()
     };
 
-    // Report pages, on every core.
-    let requests = (0..file.reports.len()).flat_map(|i| page::asset_requests(&file, i));
-    let context = PageContext {
-        reports_dir_abs: absolute(&root.join(file.reports_dir())),
-        assets: load::read_assets(root, requests.collect::<Vec<_>>()),
-    };
-    // Each report's text moves into the task that makes its page, and is
-    // freed there: the book is never in memory twice.
-    let texts: Vec<(usize, String)> = file
-        .reports
-        .iter_mut()
-        .map(|r| std::mem::take(&mut r.source.text))
-        .enumerate()
-        .collect();
-    let pages_out = crate::parallel::map_owned(texts, |(i, text)| {
-        page::report_page(&file, i, &text, &context)
-    });
-    let mut page_diagnostics = Vec::new();
-    let mut chapters = Vec::with_capacity(pages_out.len());
-    for (i, (content, problems)) in pages_out.into_iter().enumerate() {
-        page_diagnostics.extend(problems);
-        let report = &file.reports[i];
-        chapters.push(NewChapter {
-            name: report.title.clone(),
-            path: file.report_path(i),
-            source_path: Some(paths::relative(
-                &format!("{source_dir}/x"),
-                &report.source.path,
-            )),
-            content,
-        });
+    // The analysis is done: its working data can go before pages are made.
+    for report in &mut file.reports {
+        report.scan.release_analysis();
     }
 
+    // The appendix first: it needs the model only (its excerpts were made
+    // while parsing), so its working memory is gone before the pages exist.
+    // It shows the book-level problems (errors always, warnings while
+    // previewing); the problems found while making pages are all about
+    // reports, so none of them would show there.
     let mut diagnostics = file.diagnostics();
     diagnostics.extend(chapter_diagnostics);
-    diagnostics.extend(page_diagnostics);
-    diagnostic::sort(&mut diagnostics);
-
-    // The appendix shows the book-level problems (and, while previewing,
-    // a count of the rest).
-    let report_files: HashSet<&str> = file
-        .reports
-        .iter()
-        .map(|r| r.source.path.as_str())
-        .collect();
+    let report_files: HashSet<String> =
+        file.reports.iter().map(|r| r.source.path.clone()).collect();
     let shown: Vec<&Diagnostic> = diagnostics
         .iter()
-        .filter(|d| !report_files.contains(d.file.as_str()))
+        .filter(|d| !report_files.contains(&d.file))
         .filter(|d| d.severity == Severity::Error || file.config.warnings_in_pages())
         .collect();
     let appendix = NewChapter {
@@ -269,6 +238,40 @@ pub fn process(
         source_path: None,
         content: appendix::render(&file, &shown),
     };
+
+    // Report pages, on every core.
+    let requests = (0..file.reports.len()).flat_map(|i| page::asset_requests(&file, i));
+    let context = PageContext {
+        reports_dir_abs: absolute(&root.join(file.reports_dir())),
+        assets: load::read_assets(root, requests.collect::<Vec<_>>()),
+    };
+    // Each report's text moves into the task that makes its page, which is
+    // spliced in the text's own buffer: the book is never in memory twice.
+    let texts: Vec<(usize, String)> = file
+        .reports
+        .iter_mut()
+        .map(|r| std::mem::take(&mut r.source.text))
+        .enumerate()
+        .collect();
+    let pages_out = crate::parallel::map_owned(texts, |(i, text)| {
+        page::report_page(&file, i, text, &context)
+    });
+    let mut chapters = Vec::with_capacity(pages_out.len());
+    for (i, (content, problems)) in pages_out.into_iter().enumerate() {
+        diagnostics.extend(problems);
+        let report = &file.reports[i];
+        chapters.push(NewChapter {
+            name: report.title.clone(),
+            path: file.report_path(i).to_owned(),
+            source_path: Some(paths::relative(
+                &format!("{source_dir}/x"),
+                &report.source.path,
+            )),
+            content,
+        });
+    }
+    diagnostic::sort(&mut diagnostics);
+
     let placement = assemble::insert(
         &mut book,
         &file.config.placeholder,

@@ -55,7 +55,7 @@ pub fn json(file: &TechnicalFile) -> Value {
                 "slug": report.stem,
                 "title": report.title,
                 "path": report.source.path,
-                "page": crate::paths::html_page(&file.report_path(index)),
+                "page": crate::paths::html_page(file.report_path(index)),
                 "date": report.date().map(|d| d.to_string()),
                 "team": report.front_matter.team.iter().map(|t| t.value.clone()).collect::<Vec<_>>(),
                 "role": report.front_matter.role.as_ref().map(|r| r.value.clone()),

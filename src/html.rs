@@ -32,7 +32,11 @@ impl Html {
                 let _ = escape_html(&mut escaped, value);
             }
             // A `|` would end a table cell when the tag sits in a table.
-            self.out.push_str(&escaped.replace('|', "&#124;"));
+            if escaped.contains('|') {
+                self.out.push_str(&escaped.replace('|', "&#124;"));
+            } else {
+                self.out.push_str(&escaped);
+            }
             self.out.push('"');
         }
         self.out.push('>');

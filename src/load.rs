@@ -99,6 +99,17 @@ pub fn list_reports(root: &Path, config: &Config) -> (Vec<ReportFile>, Vec<Diagn
     (files, diagnostics)
 }
 
+/// Reads a file into a buffer with room for the page it will become (the
+/// header box, badges and related reports are spliced in place).
+fn read_with_room(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len() as usize);
+    let mut bytes = Vec::with_capacity(size + size / 32 + 3072);
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Reads and parses reports, on every core. A file that cannot be read
 /// becomes an empty report carrying the error, so its page still exists
 /// and says what is wrong.
@@ -108,7 +119,7 @@ pub fn read_reports(
     flavor: Flavor,
 ) -> Vec<Report> {
     let read_one = |file: &ReportFile| -> Report {
-        match std::fs::read(&file.absolute) {
+        match read_with_room(&file.absolute) {
             Ok(bytes) => Report::parse(
                 &file.path,
                 &file.stem,

@@ -285,6 +285,15 @@ pub fn scan_from(text: &str, from: usize, flavor: Flavor) -> Scan {
             _ => {}
         }
     }
+    // Thousands of reports are held at once: no doubled capacity.
+    scan.headings.shrink_to_fit();
+    scan.id_slots.shrink_to_fit();
+    scan.prose.shrink_to_fit();
+    scan.link_text.shrink_to_fit();
+    scan.raw.shrink_to_fit();
+    scan.code.shrink_to_fit();
+    scan.containers.shrink_to_fit();
+    scan.links.shrink_to_fit();
     scan
 }
 
@@ -387,6 +396,20 @@ impl IdAllocator {
 }
 
 impl Scan {
+    /// Frees what only the analysis needs (prose runs, text blocks, link
+    /// texts, heading pieces), keeping what pages need: headings' ranges,
+    /// code and raw HTML zones, links. A book of thousands of reports then
+    /// holds its structure once, not twice, while its pages are made.
+    pub fn release_analysis(&mut self) {
+        self.prose = Vec::new();
+        self.containers = Vec::new();
+        self.link_text = Vec::new();
+        self.id_slots = Vec::new();
+        for heading in &mut self.headings {
+            heading.pieces = Vec::new();
+        }
+    }
+
     /// Words of prose, for the page estimate.
     pub fn words(&self, text: &str) -> usize {
         self.prose

@@ -111,7 +111,12 @@ pub fn find(text: &str, scan: &Scan, from: usize) -> (Vec<Marker>, Vec<Problem>)
             continue;
         };
         let name_end = start + 3 + kind.name().len();
-        let Some(close) = text[name_end..run.end].find("}}") else {
+        // The prose run can end inside the name: in `# A {{#skill x}` the
+        // heading's `{#skill x}` is read as attributes, so the run is `{`.
+        let Some(close) = text
+            .get(name_end..run.end)
+            .and_then(|ids| ids.find("}}"))
+        else {
             let line_end = text[start..]
                 .find(['\n', '\r'])
                 .map_or(text.len(), |i| start + i);

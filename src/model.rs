@@ -16,6 +16,8 @@ pub struct TechnicalFile {
     pub referential: Referential,
     /// Published reports, in book order.
     pub reports: Vec<Report>,
+    /// Each report's chapter path in the book, `reports/<stem>.md`.
+    paths: Vec<String>,
     /// How many reports are drafts, left out.
     pub drafts: usize,
     pub matrix: CoverageMatrix,
@@ -84,11 +86,17 @@ impl TechnicalFile {
             }),
             Order::Name => reports.sort_by(|a, b| a.stem.cmp(&b.stem)),
         }
+        let folder = config.reports.trim_end_matches('/').to_owned();
+        let paths = reports
+            .iter()
+            .map(|r| format!("{folder}/{}.md", r.stem))
+            .collect();
         let matrix = CoverageMatrix::build(&referential, &reports);
         let mut file = TechnicalFile {
             config,
             referential,
             reports,
+            paths,
             drafts,
             matrix,
             book_diagnostics,
@@ -98,12 +106,8 @@ impl TechnicalFile {
     }
 
     /// The chapter path of a report in the book: `reports/<stem>.md`.
-    pub fn report_path(&self, report: usize) -> String {
-        format!(
-            "{}/{}.md",
-            self.config.reports.trim_end_matches('/'),
-            self.reports[report].stem
-        )
+    pub fn report_path(&self, report: usize) -> &str {
+        &self.paths[report]
     }
 
     /// The folder of report pages in the book.
@@ -115,7 +119,7 @@ impl TechnicalFile {
     /// a missing file, a draft, or a missing heading id.
     fn check_links(&mut self, chapters: &HashSet<String>) {
         let by_path: HashMap<String, usize> = (0..self.reports.len())
-            .map(|i| (self.report_path(i), i))
+            .map(|i| (self.report_path(i).to_owned(), i))
             .collect();
         let reports_dir = self.reports_dir().to_owned();
         let appendix = self.config.appendix.clone();
@@ -161,7 +165,7 @@ impl TechnicalFile {
                         if let Some(near) = crate::diagnostic::nearest(&resolved, stems) {
                             d = d.with_suggestion(format!(
                                 "did you mean `{}`?",
-                                paths::relative(&self.report_path(index), near)
+                                paths::relative(self.report_path(index), near)
                             ));
                         }
                         found.push((index, d));

@@ -165,14 +165,15 @@ fn data_uri(path: &str, bytes: &[u8]) -> String {
 pub fn report_page(
     file: &TechnicalFile,
     index: usize,
-    text: &str,
+    mut text: String,
     context: &PageContext,
 ) -> (String, Vec<Diagnostic>) {
-    let (edits, problems) = report_edits(file, index, text, context);
+    let (edits, problems) = report_edits(file, index, &text, context);
     let report = &file.reports[index];
-    let (content, dropped) = splice::apply(text, edits);
+    // The page is made in the text's own buffer (read with room to grow).
+    let (_, dropped) = splice::apply_in_place(&mut text, edits);
     debug_assert_eq!(dropped, 0, "overlapping edits in {}", report.source.path);
-    (content, problems)
+    (text, problems)
 }
 
 /// The edits that make a report's page, and the problems found on the way.
@@ -186,7 +187,7 @@ pub fn report_edits(
 ) -> (Vec<Edit>, Vec<Diagnostic>) {
     let report = &file.reports[index];
     let referential = &file.referential;
-    let page_path = file.report_path(index);
+    let page_path = file.report_path(index).to_owned();
     let appendix_href = paths::html_page(&paths::relative(&page_path, &file.config.appendix));
     let mut edits = Vec::new();
     let mut problems = Vec::new();
@@ -380,7 +381,7 @@ fn related_box(file: &TechnicalFile, index: usize) -> String {
         .newline();
     html.open("ul", &[]).newline();
     for (other, skills) in related {
-        let href = paths::html_page(&paths::relative(&page, &file.report_path(other)));
+        let href = paths::html_page(&paths::relative(page, file.report_path(other)));
         let ids: Vec<&str> = skills
             .iter()
             .map(|&s| file.referential.skills[s].id.as_str())
@@ -660,7 +661,7 @@ pub fn evidence_links(file: &TechnicalFile, skill: usize, from: &str) -> Vec<Evi
         .iter()
         .map(|evidence| {
             let report = &file.reports[evidence.report];
-            let page = paths::relative(from, &file.report_path(evidence.report));
+            let page = paths::relative(from, file.report_path(evidence.report));
             let (label, href) = match evidence.heading {
                 Some(h) => (
                     format!("{} › {}", report.title, report.heading_label(h)),

@@ -296,7 +296,7 @@ impl Preprocessor for HandWrittenOnly {
         let outcome = engine::process(&ctx.root, &ctx.config, book)?;
         let file = &outcome.file;
         let mut generated: HashSet<String> = (0..file.reports.len())
-            .map(|i| file.report_path(i))
+            .map(|i| file.report_path(i).to_owned())
             .collect();
         generated.insert(file.config.appendix.clone());
         *self.estimate.lock().unwrap_or_else(|e| e.into_inner()) = outcome.pages;

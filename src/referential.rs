@@ -58,6 +58,9 @@ pub struct Referential {
     pub sections: Vec<Section>,
     /// Lower-case id or slug → skill index.
     names: HashMap<String, usize>,
+    /// Normalized heading wording → section index (the first section wins
+    /// where two share a wording), for the common exact match.
+    wordings: HashMap<String, usize>,
 }
 
 impl Referential {
@@ -117,6 +120,9 @@ impl Referential {
     /// whole word ("problems" is not "problem").
     pub fn section_of_heading(&self, heading: &str) -> Option<usize> {
         let heading = normalize_heading(heading);
+        if let Some(&index) = self.wordings.get(&heading) {
+            return Some(index);
+        }
         let mut best: Option<(usize, usize)> = None;
         for (index, section) in self.sections.iter().enumerate() {
             for wording in &section.headings {
@@ -235,6 +241,7 @@ impl Reader<'_> {
             skills: Vec::new(),
             sections: Vec::new(),
             names: HashMap::new(),
+            wordings: HashMap::new(),
         };
         let root_span = root.span.clone();
         let mut name_lines: HashMap<String, usize> = HashMap::new();
@@ -253,6 +260,11 @@ impl Reader<'_> {
                     }
                 }
                 _ => self.unknown_key(&key, &["title", "blocks", "sections"]),
+            }
+        }
+        for (index, section) in referential.sections.iter().enumerate() {
+            for wording in &section.headings {
+                referential.wordings.entry(wording.clone()).or_insert(index);
             }
         }
         if referential.blocks.is_empty() {
