@@ -113,10 +113,7 @@ pub fn find(text: &str, scan: &Scan, from: usize) -> (Vec<Marker>, Vec<Problem>)
         let name_end = start + 3 + kind.name().len();
         // The prose run can end inside the name: in `# A {{#skill x}` the
         // heading's `{#skill x}` is read as attributes, so the run is `{`.
-        let Some(close) = text
-            .get(name_end..run.end)
-            .and_then(|ids| ids.find("}}"))
-        else {
+        let Some(close) = text.get(name_end..run.end).and_then(|ids| ids.find("}}")) else {
             let line_end = text[start..]
                 .find(['\n', '\r'])
                 .map_or(text.len(), |i| start + i);
@@ -240,6 +237,18 @@ mod tests {
         assert!(matches!(problems[1], Problem::Empty { .. }));
         assert!(matches!(problems[2], Problem::Unread { .. }));
         assert!(matches!(problems[3], Problem::Unread { .. }));
+    }
+
+    #[test]
+    fn a_heading_whose_attributes_swallow_the_marker_is_unclosed() {
+        // Found by fuzzing: the prose run is `{` alone (`{#skill x}` reads
+        // as heading attributes), shorter than the directive's name.
+        let (found, problems) = markers("# A {{#skill x}\n");
+        assert!(found.is_empty(), "{found:?}");
+        assert!(
+            matches!(problems[..], [Problem::Unclosed { .. }]),
+            "{problems:?}"
+        );
     }
 
     #[test]
