@@ -1,7 +1,7 @@
 //! A tiny HTML writer that escapes everything it is given, so no text from
 //! a report (titles, names, ids) can become markup.
 
-use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
+use pulldown_cmark_escape::{escape_html, escape_html_body_text};
 
 /// Builds an HTML fragment; text and attribute values are always escaped.
 #[derive(Debug, Default, Clone)]
@@ -23,14 +23,11 @@ impl Html {
             self.out.push(' ');
             self.out.push_str(name);
             self.out.push_str("=\"");
+            // URLs too are only attribute-escaped, not percent-encoded: as
+            // mdBook writes a Markdown link's destination, so its print page
+            // finds `#étape` among the ids it renames.
             let mut escaped = String::new();
-            if *name == "href" || *name == "src" {
-                let mut href = String::new();
-                let _ = escape_href(&mut href, value);
-                let _ = escape_html(&mut escaped, &href);
-            } else {
-                let _ = escape_html(&mut escaped, value);
-            }
+            let _ = escape_html(&mut escaped, value);
             // A `|` would end a table cell when the tag sits in a table.
             if escaped.contains('|') {
                 self.out.push_str(&escaped.replace('|', "&#124;"));
@@ -50,8 +47,16 @@ impl Html {
         self
     }
 
+    /// Escaped text. In text holding `{{`, every `{` is written `&#123;` so that mdBook's `links`
+    /// preprocessor, which runs after this tool, sees no directive in it.
     pub fn text(&mut self, text: &str) -> &mut Self {
-        let _ = escape_html_body_text(&mut self.out, text);
+        if text.contains("{{") {
+            let mut escaped = String::new();
+            let _ = escape_html_body_text(&mut escaped, text);
+            self.out.push_str(&escaped.replace('{', "&#123;"));
+        } else {
+            let _ = escape_html_body_text(&mut self.out, text);
+        }
         self
     }
 
@@ -133,8 +138,18 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.starts_with("<a href=\"x.html#%22%3E%3Cscript%3E\""),
+            out.starts_with("<a href=\"x.html#&quot;&gt;&lt;script&gt;\""),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn text_cannot_become_an_mdbook_directive() {
+        let mut html = Html::new();
+        html.text("a {b} {{{#include /etc/passwd}}");
+        assert_eq!(
+            html.finish(),
+            "a &#123;b} &#123;&#123;&#123;#include /etc/passwd}}"
         );
     }
 
