@@ -3,9 +3,10 @@
 //! checklist of expected report sections.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::html::Html;
 use crate::md::Markdown;
 use crate::model::TechnicalFile;
-use crate::page::evidence_links;
+use crate::page::{EvidenceLink, evidence_links};
 use crate::paths;
 use mdbook_markdown::pulldown_cmark::{Alignment, BlockQuoteKind};
 
@@ -254,7 +255,7 @@ fn matrix(file: &TechnicalFile, block_index: usize, md: &mut Markdown) {
                             let report = &file.reports[r];
                             let s = &referential.skills[skill];
                             let page_html = paths::html_page(&report_page);
-                            let mut html = crate::html::Html::new();
+                            let mut html = Html::new();
                             match evidence.heading {
                                 Some(h) => {
                                     let section = report.heading_label(h);
@@ -371,7 +372,9 @@ fn skills(file: &TechnicalFile, block_index: usize, md: &mut Markdown) {
     for skill in block.skills.clone() {
         let s = &referential.skills[skill];
         md.heading(4, &format!("{} — {}", s.id, s.title), Some(&s.anchor()));
-        let links = evidence_links(file, skill, page);
+        // Excerpts help with a few reports; with hundreds they bury the links.
+        let excerpts = file.reports.len() <= MATRIX_MAX_REPORTS;
+        let links = evidence_links(file, skill, page, excerpts);
         if links.is_empty() {
             md.admonition(BlockQuoteKind::Warning, |m| {
                 m.paragraph(|p| {
@@ -395,30 +398,37 @@ fn skills(file: &TechnicalFile, block_index: usize, md: &mut Markdown) {
                 if reports == 1 { "" } else { "s" }
             ));
         });
-        // Excerpts help with a few reports; with hundreds they bury the links.
-        let excerpts = file.reports.len() <= MATRIX_MAX_REPORTS;
-        md.list(links, |item, link| {
-            item.link(&link.label, &link.href, "");
-            if let Some(date) = &link.date {
-                item.text(&format!(" ({date})"));
-            }
-            match &link.excerpt {
-                Some(excerpt) if excerpts => {
-                    item.text(" — ");
-                    item.text(&format!("“{excerpt}”"));
-                }
-                Some(_) => {}
-                None => {
-                    item.text(" — claimed for the whole report");
-                }
-            }
-        });
+        md.html_block(evidence_list(&links));
     }
+}
+
+/// A skill's evidence as one HTML list block (`<ul class="tf-evidence">`):
+/// a link per piece of evidence, its report's date, then "claimed for the
+/// whole report" or the excerpt, if any. Raw HTML, escaped by
+/// `Html`, because serializing a Markdown list of thousands of items was
+/// the largest cost of a big book's appendix.
+fn evidence_list(links: &[EvidenceLink]) -> String {
+    let mut html = Html::new();
+    html.open("ul", &[("class", "tf-evidence")]).newline();
+    for link in links {
+        html.open("li", &[])
+            .element("a", &[("href", &link.href)], &link.label);
+        if let Some(date) = &link.date {
+            html.text(&format!(" ({date})"));
+        }
+        if link.whole_report {
+            html.text(" — claimed for the whole report");
+        } else if let Some(excerpt) = &link.excerpt {
+            html.text(&format!(" — “{excerpt}”"));
+        }
+        html.close("li").newline();
+    }
+    html.close("ul");
+    html.finish()
 }
 
 fn checklist(file: &TechnicalFile, md: &mut Markdown) {
     let referential = &file.referential;
-    let page = file.config.appendix.as_str();
     // Which expected sections each report has.
     if !referential.sections.is_empty() {
         md.heading(2, "Report checklist", Some("tf-checklist"));
@@ -437,66 +447,14 @@ fn checklist(file: &TechnicalFile, md: &mut Markdown) {
                 p.emphasis("No report yet.");
             });
         } else {
-            let total = referential.sections.len();
-            md.html_block(open_div("tf-checklist"));
-            md.table(
-                vec![
-                    Alignment::None,
-                    Alignment::None,
-                    Alignment::Center,
-                    Alignment::None,
-                    Alignment::Center,
-                ],
-                &["Report", "Date", "Sections", "Missing", "Skills"],
-                0..file.reports.len(),
-                |row, r| {
-                    let report = &file.reports[r];
-                    let missing: Vec<&str> = report
-                        .sections
-                        .iter()
-                        .zip(&referential.sections)
-                        .filter(|(found, _)| found.is_none())
-                        .map(|(_, section)| section.title.as_str())
-                        .collect();
-                    let present = total - missing.len();
-                    row.cell(|c| {
-                        c.link(
-                            &report.title,
-                            &paths::relative(page, file.report_path(r)),
-                            "",
-                        );
-                    });
-                    row.cell(|c| match report.date() {
-                        Some(date) => {
-                            let mut html = crate::html::Html::new();
-                            let day = date.to_string();
-                            html.open("time", &[("datetime", &day)])
-                                .inline_text(&day)
-                                .close("time");
-                            c.inline_html(html.finish());
-                        }
-                        None => {
-                            c.text("—");
-                        }
-                    });
-                    let mark = if missing.is_empty() { "✓" } else { "⚠" };
-                    row.text_cell(&format!("{mark} {present} / {total}"));
-                    row.text_cell(&if missing.is_empty() {
-                        "—".to_owned()
-                    } else {
-                        missing.join(", ")
-                    });
-                    row.text_cell(&file.matrix.report_skills[r].len().to_string());
-                },
-            );
-            md.html_block("</div>".to_owned());
+            md.html_block(checklist_table(file));
         }
     }
 }
 
 /// `<div class="...">` around a generated table, a hook for the stylesheet.
 fn open_div(class: &'static str) -> String {
-    let mut html = crate::html::Html::new();
+    let mut html = Html::new();
     html.open("div", &[("class", class)]);
     html.finish()
 }
@@ -513,4 +471,79 @@ fn anchor_part(id: &str) -> String {
             }
         })
         .collect()
+}
+
+/// The checklist's table, a row per report, as one HTML block: a Markdown
+/// table of thousands of rows costs a serializer pass (and its buffers)
+/// for nothing. Written as mdBook writes a Markdown table (in a
+/// `table-wrapper`, centred cells), so it looks and prints the same.
+fn checklist_table(file: &TechnicalFile) -> String {
+    const CENTER: (&str, &str) = ("style", "text-align: center");
+    let referential = &file.referential;
+    let page = file.config.appendix.as_str();
+    let total = referential.sections.len();
+    let mut html = Html::new();
+    html.open("div", &[("class", "tf-checklist")])
+        .open("div", &[("class", "table-wrapper")])
+        .newline()
+        .open("table", &[])
+        .open("thead", &[])
+        .open("tr", &[])
+        .element("th", &[], "Report")
+        .element("th", &[], "Date")
+        .element("th", &[CENTER], "Sections")
+        .element("th", &[], "Missing")
+        .element("th", &[CENTER], "Skills")
+        .close("tr")
+        .close("thead")
+        .newline()
+        .open("tbody", &[])
+        .newline();
+    for (r, report) in file.reports.iter().enumerate() {
+        let missing: Vec<&str> = report
+            .sections
+            .iter()
+            .zip(&referential.sections)
+            .filter(|(found, _)| found.is_none())
+            .map(|(_, section)| section.title.as_str())
+            .collect();
+        let present = total - missing.len();
+        let href = paths::html_page(&paths::relative(page, file.report_path(r)));
+        html.open("tr", &[])
+            .open("td", &[])
+            .element("a", &[("href", &href)], &report.title)
+            .close("td")
+            .open("td", &[]);
+        match report.date() {
+            Some(date) => {
+                let day = date.to_string();
+                html.element("time", &[("datetime", &day)], &day);
+            }
+            None => {
+                html.text("—");
+            }
+        }
+        let mark = if missing.is_empty() { "✓" } else { "⚠" };
+        let missing = if missing.is_empty() {
+            "—".to_owned()
+        } else {
+            missing.join(", ")
+        };
+        html.close("td")
+            .element("td", &[CENTER], &format!("{mark} {present} / {total}"))
+            .element("td", &[], &missing)
+            .element(
+                "td",
+                &[CENTER],
+                &file.matrix.report_skills[r].len().to_string(),
+            )
+            .close("tr")
+            .newline();
+    }
+    html.close("tbody")
+        .close("table")
+        .newline()
+        .close("div")
+        .close("div");
+    html.finish()
 }

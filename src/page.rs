@@ -651,17 +651,26 @@ pub struct EvidenceLink {
     pub label: String,
     pub href: String,
     pub date: Option<String>,
-    /// A few words around the claim, or `None` for a whole-report claim.
+    /// A claim of the report as a whole, not of one of its sections.
+    pub whole_report: bool,
+    /// A few words around the claim, when asked for and there are some.
     pub excerpt: Option<String>,
 }
 
-/// The evidence of a skill as links from the page `from`.
-pub fn evidence_links(file: &TechnicalFile, skill: usize, from: &str) -> Vec<EvidenceLink> {
+/// The evidence of a skill as links from the page `from` (to the `.html`
+/// pages, as the links may be written as raw HTML), with `excerpts` or not.
+/// Excerpts read the reports' text: ask for them before the pages are made.
+pub fn evidence_links(
+    file: &TechnicalFile,
+    skill: usize,
+    from: &str,
+    excerpts: bool,
+) -> Vec<EvidenceLink> {
     file.matrix.evidence[skill]
         .iter()
         .map(|evidence| {
             let report = &file.reports[evidence.report];
-            let page = paths::relative(from, file.report_path(evidence.report));
+            let page = paths::html_page(&paths::relative(from, file.report_path(evidence.report)));
             let (label, href) = match evidence.heading {
                 Some(h) => (
                     format!("{} › {}", report.title, report.heading_label(h)),
@@ -673,7 +682,10 @@ pub fn evidence_links(file: &TechnicalFile, skill: usize, from: &str) -> Vec<Evi
                 label,
                 href,
                 date: report.date().map(|d| d.to_string()),
-                excerpt: report.claims[evidence.claim].excerpt.clone(),
+                whole_report: evidence.heading.is_none(),
+                excerpt: excerpts
+                    .then(|| report.excerpt(&report.claims[evidence.claim], file.config.flavor))
+                    .flatten(),
             }
         })
         .collect()
@@ -730,7 +742,7 @@ fn evidence_directive(file: &TechnicalFile, marker: &Marker, chapter_path: &str)
     let mut md = Markdown::new();
     if marker.alone {
         for &skill in &skills {
-            let links = evidence_links(file, skill, chapter_path);
+            let links = evidence_links(file, skill, chapter_path, false);
             if links.is_empty() {
                 let entry = paths::html_page(&paths::relative(chapter_path, &file.config.appendix));
                 let s = &referential.skills[skill];
@@ -760,7 +772,7 @@ fn evidence_directive(file: &TechnicalFile, marker: &Marker, chapter_path: &str)
     let mut first = true;
     md.paragraph(|p| {
         for &skill in &skills {
-            for link in evidence_links(file, skill, chapter_path) {
+            for link in evidence_links(file, skill, chapter_path, false) {
                 if !first {
                     p.text(", ");
                 }

@@ -19,10 +19,11 @@ pub struct Claim {
     pub heading: Option<usize>,
     /// Where the claim is written (marker id or front matter entry).
     pub span: Range<usize>,
-    /// A few words of the block the marker sits in (none for a claim of
-    /// the whole report), for the appendix. Made while parsing, on every
-    /// core, rather than when the appendix is written.
-    pub excerpt: Option<String>,
+    /// The block whose first words are the claim's excerpt (none for a
+    /// claim of the whole report): found while parsing, as it needs the
+    /// scan's blocks, and read by `Report::excerpt` only when the appendix
+    /// shows excerpts (not for books of hundreds of reports).
+    pub excerpt: Option<Range<usize>>,
 }
 
 /// How much of a block is read for an excerpt.
@@ -144,7 +145,7 @@ impl Report {
             diagnostics,
             spelling_pending: false,
         };
-        report.resolve_claims(referential, flavor);
+        report.resolve_claims(referential);
         report.anchors = report.compute_anchors(referential);
         report.labels = (0..report.scan.headings.len())
             .map(|h| {
@@ -181,7 +182,7 @@ impl Report {
     }
 
     /// Resolves marker ids and front matter skills against the referential.
-    fn resolve_claims(&mut self, referential: &Referential, flavor: Flavor) {
+    fn resolve_claims(&mut self, referential: &Referential) {
         let mut claims = Vec::new();
         let mut unknown = Vec::new();
         for skill in &self.front_matter.skills {
@@ -221,7 +222,7 @@ impl Report {
         claims.retain(|c| seen.insert((c.skill, c.heading)));
         for claim in &mut claims {
             if claim.heading.is_some() {
-                claim.excerpt = excerpt(self, claim.span.start, flavor);
+                claim.excerpt = excerpt_block(self, claim.span.start);
             }
         }
         self.claims = claims;
@@ -239,6 +240,46 @@ impl Report {
     /// to the section.
     pub fn heading_label(&self, index: usize) -> &str {
         &self.labels[index]
+    }
+
+    /// The excerpt of a claim: the first words (about 30) of its block as
+    /// rendered, without markers. Reads the report's text, so it is asked
+    /// before the page is spliced into that text.
+    pub fn excerpt(&self, claim: &Claim, flavor: Flavor) -> Option<String> {
+        let range = claim.excerpt.clone()?;
+        let report = self;
+        // The first words are all that is shown: parse no more than needed.
+        let end = crate::source::floor_char_boundary(
+            &report.source.text,
+            range.end.min(range.start + EXCERPT_BYTES),
+        );
+        let source = &report.source.text[range.start..end];
+        // The text as rendered: pieces joined as they are, line breaks as spaces.
+        let mut plain = String::new();
+        for event in mdbook_markdown::new_cmark_parser(source, &flavor.options()) {
+            match event {
+                Event::Text(t) | Event::Code(t) => plain.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => plain.push(' '),
+                _ => {}
+            }
+        }
+        // No space before punctuation where a marker was removed.
+        let cleaned = strip_markers(&plain);
+        let cleaned = cleaned.replace(" .", ".").replace(" ,", ",");
+        let words: Vec<&str> = cleaned.split_whitespace().collect();
+        if words.is_empty() {
+            return None;
+        }
+        let cut = words.len() > 30;
+        let mut out = words[..words.len().min(30)].join(" ");
+        if cut {
+            // "change.…" reads badly: the ellipsis replaces the punctuation.
+            out.truncate(out.trim_end_matches(['.', ',', ';', ':']).len());
+        }
+        if cut {
+            out.push('…');
+        }
+        Some(out)
     }
 
     /// A heading's text with each marker replaced by `replace(marker)`.
@@ -313,9 +354,10 @@ impl Report {
     }
 }
 
-/// The words of the block a claim sits in, without markers, cut to about
-/// 30 words.
-fn excerpt(report: &Report, offset: usize, flavor: Flavor) -> Option<String> {
+/// The block a claim's excerpt is taken from: the paragraph, item or cell
+/// the marker sits in, or, for a marker in a heading, the section's first
+/// block.
+fn excerpt_block(report: &Report, offset: usize) -> Option<Range<usize>> {
     let mut range = report.scan.container_at(offset)?;
     // A marker in a heading: the section's first block says more.
     if let Some(h) = report.heading_at(offset)
@@ -339,38 +381,7 @@ fn excerpt(report: &Report, offset: usize, flavor: Flavor) -> Option<String> {
             range = first.clone();
         }
     }
-    // The first words are all that is shown: parse no more than needed.
-    let end = crate::source::floor_char_boundary(
-        &report.source.text,
-        range.end.min(range.start + EXCERPT_BYTES),
-    );
-    let source = &report.source.text[range.start..end];
-    // The text as rendered: pieces joined as they are, line breaks as spaces.
-    let mut plain = String::new();
-    for event in mdbook_markdown::new_cmark_parser(source, &flavor.options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => plain.push(' '),
-            _ => {}
-        }
-    }
-    // No space before punctuation where a marker was removed.
-    let cleaned = strip_markers(&plain);
-    let cleaned = cleaned.replace(" .", ".").replace(" ,", ",");
-    let words: Vec<&str> = cleaned.split_whitespace().collect();
-    if words.is_empty() {
-        return None;
-    }
-    let cut = words.len() > 30;
-    let mut out = words[..words.len().min(30)].join(" ");
-    if cut {
-        // "change.…" reads badly: the ellipsis replaces the punctuation.
-        out.truncate(out.trim_end_matches(['.', ',', ';', ':']).len());
-    }
-    if cut {
-        out.push('…');
-    }
-    Some(out)
+    Some(range)
 }
 
 /// Removes `{{#skill ...}}` markers from plain text.
