@@ -31,7 +31,8 @@ pub fn estimate_pages(file: &TechnicalFile, chapters: &[ChapterSize]) -> f64 {
             // over a page boundary counts as fitting.
             (pages - 0.02).ceil().max(1.0)
         })
-        .sum()
+        // Not `sum()`: it starts at -0.0, shown as "~-0.0 pages".
+        .fold(0.0, |total, pages| total + pages)
 }
 
 /// Runs the checks, adding diagnostics to reports and to the book.
@@ -290,6 +291,19 @@ fn fold_accent(c: char) -> Vec<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_book_without_chapters_is_zero_pages_not_minus_zero() {
+        let file = TechnicalFile::assemble(
+            crate::config::Config::default(),
+            crate::referential::Referential::embedded(),
+            Vec::new(),
+            &std::collections::HashSet::new(),
+            Vec::new(),
+        );
+        let pages = estimate_pages(&file, &[]);
+        assert_eq!(format!("{pages:.1}"), "0.0");
+    }
 
     #[test]
     fn names() {

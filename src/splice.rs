@@ -96,6 +96,9 @@ pub fn apply_in_place(text: &mut String, mut edits: Vec<Edit>) -> (Vec<Range<usi
 
     let mut bytes = std::mem::take(text).into_bytes();
     if new_len > old_len {
+        // Exactly what the page needs: files are read without room to
+        // spare, and amortized growth would double a large report.
+        bytes.reserve_exact(new_len - old_len);
         bytes.resize(new_len, 0);
     }
     // Segments moving left go first, left to right; then those moving
