@@ -639,7 +639,7 @@ fn located(
 ) -> Diagnostic {
     Diagnostic::new(severity, code, report.source.path.as_str(), message).at(
         text,
-        &report.source.index,
+        report.source.index_of(text),
         span,
     )
 }

@@ -177,22 +177,33 @@ pub struct SourceFile {
     /// Path relative to the book root, with `/` separators.
     pub path: String,
     pub text: String,
-    pub index: LineIndex,
+    /// Made on the first diagnostic: most reports have none, and a book of
+    /// a thousand reports would hold a thousand indexes for nothing.
+    index: std::sync::OnceLock<LineIndex>,
 }
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceFile {
-        let text = text.into();
-        let index = LineIndex::new(&text);
         SourceFile {
             path: path.into(),
-            text,
-            index,
+            text: text.into(),
+            index: std::sync::OnceLock::new(),
         }
     }
 
+    /// The line index of the text.
+    pub fn index(&self) -> &LineIndex {
+        self.index_of(&self.text)
+    }
+
+    /// The line index of `text`, which must be this file's text: for when
+    /// the text has been moved out to make the page (`page::report_page`).
+    pub fn index_of(&self, text: &str) -> &LineIndex {
+        self.index.get_or_init(|| LineIndex::new(text))
+    }
+
     pub fn position(&self, offset: usize) -> Position {
-        self.index.position(&self.text, offset)
+        self.index().position(&self.text, offset)
     }
 
     /// A diagnostic pointing at `span` of this file.
@@ -205,7 +216,7 @@ impl SourceFile {
     ) -> crate::diagnostic::Diagnostic {
         crate::diagnostic::Diagnostic::new(severity, code, self.path.as_str(), message).at(
             &self.text,
-            &self.index,
+            self.index(),
             span,
         )
     }
