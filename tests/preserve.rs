@@ -2,17 +2,17 @@
 //! text with the tool's insertions added, byte for byte, and the author's
 //! part renders to the same HTML as the report on its own.
 
+// The fuzz targets' checks: the same two-report book as the `splice`
+// target, and `without` to take ranges out of a text.
+#[allow(dead_code)]
+#[path = "../fuzz/src/checks.rs"]
+mod checks;
+
 use mdbook_markdown::pulldown_cmark::{Parser, html};
-use mdbook_technical_file::config::Config;
 use mdbook_technical_file::markdown::Flavor;
-use mdbook_technical_file::model::TechnicalFile;
 use mdbook_technical_file::page::{PageContext, report_edits};
-use mdbook_technical_file::referential::Referential;
-use mdbook_technical_file::report::Report;
-use mdbook_technical_file::source::decode;
 use mdbook_technical_file::splice::apply_tracked;
 use proptest::prelude::*;
-use std::collections::HashSet;
 
 /// Words, including ones that need care (non-ASCII, Markdown punctuation).
 fn word() -> impl Strategy<Value = String> {
@@ -98,40 +98,12 @@ fn render(markdown: &str) -> String {
     out
 }
 
-/// The generated report plus a second one sharing a skill, so the page gets
-/// every kind of insertion (title or header box, related reports).
-fn technical_file(text: &str) -> TechnicalFile {
-    let referential = Referential::embedded();
-    let flavor = Flavor::default();
-    let generated = Report::parse(
-        "reports/generated.md",
-        "generated",
-        decode(text.as_bytes()),
-        &referential,
-        flavor,
-    );
-    let other = Report::parse(
-        "reports/other.md",
-        "other",
-        decode(b"+++\ndate = 2030-01-01\nskills = [\"C1.1\"]\n+++\n# Other\n"),
-        &referential,
-        flavor,
-    );
-    TechnicalFile::assemble(
-        Config::default(),
-        referential,
-        vec![generated, other],
-        &HashSet::new(),
-        Vec::new(),
-    )
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
 
     #[test]
     fn authors_bytes_are_kept_and_render_the_same(text in report_text()) {
-        let file = technical_file(&text);
+        let file = checks::two_reports(&text);
         let index = file.reports.iter().position(|r| r.stem == "generated").unwrap();
         let report = &file.reports[index];
         let (edits, _) = report_edits(&file, index, &report.source.text, &PageContext::default());
@@ -142,20 +114,8 @@ proptest! {
 
         // 1. The page minus the tool's insertions is the input minus the
         //    ranges the tool replaced (front matter, markers), byte for byte.
-        let mut kept_page = String::new();
-        let mut at = 0;
-        for range in &inserted {
-            kept_page.push_str(&page[at..range.start]);
-            at = range.end;
-        }
-        kept_page.push_str(&page[at..]);
-        let mut kept_input = String::new();
-        let mut at = 0;
-        for range in &edited {
-            kept_input.push_str(&report.source.text[at..range.start]);
-            at = range.end;
-        }
-        kept_input.push_str(&report.source.text[at..]);
+        let kept_page = checks::without(&page, &inserted);
+        let kept_input = checks::without(&report.source.text, &edited);
         prop_assert_eq!(&kept_page, &kept_input);
 
         // 2. The author's part (the body, markers aside: the generator

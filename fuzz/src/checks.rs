@@ -4,6 +4,7 @@
 //! inputs kept in `tests/fuzz-regressions/<target>/` with `cargo test`, so
 //! a check is written once and a crash found here stays fixed.
 //!
+//! `tests/preserve.rs` includes it too, for `two_reports` and `without`.
 //! Only crates that both the fuzz crate and the main crate's tests have
 //! are used: the tool itself, `mdbook-preprocessor`, `serde_json`, `toml`
 //! and `tempfile`.
@@ -114,6 +115,24 @@ pub fn report(data: &[u8]) {
 /// for byte.
 pub fn splice(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
+    let file = two_reports(&text);
+    // A draft (`draft = true`) is left out of the book: nothing to check.
+    let Some(index) = file.reports.iter().position(|r| r.stem == "generated") else {
+        return;
+    };
+    let source = file.reports[index].source.text.as_str();
+    let (edits, _) = report_edits(&file, index, source, &PageContext::default());
+    let mut edited: Vec<Range<usize>> = edits.iter().map(|e| e.range.clone()).collect();
+    edited.sort_by_key(|r| (r.start, r.end));
+    let (page, inserted, dropped) = mdbook_technical_file::splice::apply_tracked(source, edits);
+    assert_eq!(dropped, 0, "overlapping or invalid edits: {edited:?}");
+    assert_eq!(without(&page, &inserted), without(source, &edited));
+}
+
+/// A technical file of the report `reports/generated.md` holding `text`
+/// and a second report sharing a skill with most, so that a page gets every
+/// kind of insertion (title or header box, badges, related reports).
+pub fn two_reports(text: &str) -> TechnicalFile {
     let referential = REFERENTIAL.clone();
     let flavor = Flavor::default();
     let generated = Report::parse(
@@ -130,28 +149,17 @@ pub fn splice(data: &[u8]) {
         &referential,
         flavor,
     );
-    let file = TechnicalFile::assemble(
+    TechnicalFile::assemble(
         Config::default(),
         referential,
         vec![generated, other],
         &HashSet::new(),
         Vec::new(),
-    );
-    // A draft (`draft = true`) is left out of the book: nothing to check.
-    let Some(index) = file.reports.iter().position(|r| r.stem == "generated") else {
-        return;
-    };
-    let source = file.reports[index].source.text.as_str();
-    let (edits, _) = report_edits(&file, index, source, &PageContext::default());
-    let mut edited: Vec<Range<usize>> = edits.iter().map(|e| e.range.clone()).collect();
-    edited.sort_by_key(|r| (r.start, r.end));
-    let (page, inserted, dropped) = mdbook_technical_file::splice::apply_tracked(source, edits);
-    assert_eq!(dropped, 0, "overlapping or invalid edits: {edited:?}");
-    assert_eq!(without(&page, &inserted), without(source, &edited));
+    )
 }
 
 /// `text` without the given sorted, disjoint ranges.
-fn without(text: &str, ranges: &[Range<usize>]) -> String {
+pub fn without(text: &str, ranges: &[Range<usize>]) -> String {
     let mut kept = String::with_capacity(text.len());
     let mut at = 0;
     for range in ranges {
