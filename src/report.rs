@@ -247,13 +247,12 @@ impl Report {
     /// before the page is spliced into that text.
     pub fn excerpt(&self, claim: &Claim, flavor: Flavor) -> Option<String> {
         let range = claim.excerpt.clone()?;
-        let report = self;
+        let text = &self.source.text;
         // The first words are all that is shown: parse no more than needed.
-        let end = crate::source::floor_char_boundary(
-            &report.source.text,
-            range.end.min(range.start + EXCERPT_BYTES),
-        );
-        let source = &report.source.text[range.start..end];
+        let end =
+            crate::source::floor_char_boundary(text, range.end.min(range.start + EXCERPT_BYTES));
+        // `get`: asked after the text moved into its page, there is none.
+        let source = text.get(range.start..end)?;
         // The text as rendered: pieces joined as they are, line breaks as spaces.
         let mut plain = String::new();
         for event in mdbook_markdown::new_cmark_parser(source, &flavor.options()) {
@@ -270,13 +269,10 @@ impl Report {
         if words.is_empty() {
             return None;
         }
-        let cut = words.len() > 30;
         let mut out = words[..words.len().min(30)].join(" ");
-        if cut {
+        if words.len() > 30 {
             // "change.…" reads badly: the ellipsis replaces the punctuation.
             out.truncate(out.trim_end_matches(['.', ',', ';', ':']).len());
-        }
-        if cut {
             out.push('…');
         }
         Some(out)
