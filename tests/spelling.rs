@@ -35,13 +35,15 @@ fn line(d: &Diagnostic) -> String {
     )
 }
 
-fn spelling_findings(outcome: &Outcome) -> Vec<String> {
-    outcome
-        .diagnostics
+/// The spelling and grammar findings among `diagnostics`.
+fn spelling(diagnostics: &[Diagnostic]) -> impl Iterator<Item = &Diagnostic> {
+    diagnostics
         .iter()
         .filter(|d| d.code == "spelling" || d.code == "grammar")
-        .map(line)
-        .collect()
+}
+
+fn spelling_findings(outcome: &Outcome) -> Vec<String> {
+    spelling(&outcome.diagnostics).map(line).collect()
 }
 
 #[cfg(feature = "spelling")]
@@ -96,14 +98,7 @@ fn mistakes_in_reports_and_chapters_are_reported_with_their_place() {
     // The report's findings are the report's own diagnostics, so its page
     // shows them while previewing.
     let report = &outcome.file.reports[0];
-    assert_eq!(
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "spelling" || d.code == "grammar")
-            .count(),
-        3
-    );
+    assert_eq!(spelling(&report.diagnostics).count(), 3);
 }
 
 #[cfg(feature = "spelling")]
@@ -121,10 +116,7 @@ fn a_missing_word_list_is_a_warning_and_spelling_still_runs() {
         ),
     ]);
     let outcome = commands::analyze(book.root()).expect("the book loads");
-    let lines: Vec<String> = outcome
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "spelling" || d.code == "grammar")
+    let lines: Vec<String> = spelling(&outcome.diagnostics)
         .map(|d| format!("{} {}", d.location(), d.message))
         .collect();
     assert_eq!(lines.len(), 2, "{lines:#?}");
@@ -362,12 +354,7 @@ fn without_the_feature_a_book_that_asks_for_spelling_gets_one_warning() {
         ),
     ]);
     let outcome = commands::analyze(book.root()).expect("the book loads");
-    let lines: Vec<String> = outcome
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "spelling" || d.code == "grammar")
-        .map(line)
-        .collect();
+    let lines = spelling_findings(&outcome);
     assert_eq!(
         lines,
         [
