@@ -21,8 +21,8 @@
 //! reports listed in SUMMARY.md as chapters. Both produce a book with the
 //! same report chapters, so the output JSON sizes are comparable.
 
-use mdbook_technical_file::commands;
-use mdbook_technical_file::synthetic;
+use mdbook_technical_file::testing::synthetic;
+use mdbook_technical_file::{build, load_book};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -166,11 +166,11 @@ fn main() {
         let mut with = Vec::new();
         for _ in 0..3 {
             plain.push(timed(|| {
-                let book = commands::load_book(&plain_root).expect("load");
+                let book = load_book(&plain_root).expect("load");
                 book.build().expect("build");
             }));
             with.push(timed(|| {
-                commands::build(&ours_root).expect("build");
+                build(&ours_root, false).expect("build");
             }));
         }
         let (p, w) = (median(&plain), median(&with));
@@ -263,7 +263,7 @@ fn passthrough() {
 
 /// Writes the `[context, book]` JSON mdBook would send to a preprocessor.
 fn capture(root: &Path) -> PathBuf {
-    let book = commands::load_book(root).expect("load book");
+    let book = load_book(root).expect("load book");
     let ctx = mdbook_preprocessor::PreprocessorContext::new(
         book.root.clone(),
         book.config.clone(),
@@ -277,7 +277,7 @@ fn capture(root: &Path) -> PathBuf {
 
 /// The JSON `mdbook serve` sends: its configuration has a live-reload endpoint.
 fn capture_serving(root: &Path) -> PathBuf {
-    let mut book = commands::load_book(root).expect("load book");
+    let mut book = load_book(root).expect("load book");
     book.config
         .set("output.html.live-reload-endpoint", "__livereload")
         .expect("set the endpoint");

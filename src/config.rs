@@ -1,7 +1,7 @@
 //! The `[preprocessor.technical-file]` table of `book.toml`.
 
 use crate::diagnostic::{Diagnostic, nearest};
-use crate::markdown::Flavor;
+use crate::syntax::markdown::Flavor;
 use std::collections::BTreeMap;
 
 /// The name of the preprocessor, and of its table in `book.toml`.
@@ -25,6 +25,17 @@ pub enum ShowDiagnostics {
     Never,
 }
 
+impl ShowDiagnostics {
+    fn parse(name: &str) -> Option<ShowDiagnostics> {
+        match name {
+            "preview" => Some(ShowDiagnostics::Preview),
+            "always" => Some(ShowDiagnostics::Always),
+            "never" => Some(ShowDiagnostics::Never),
+            _ => None,
+        }
+    }
+}
+
 /// Which English the spelling checker expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum English {
@@ -32,6 +43,26 @@ pub enum English {
     British,
     Canadian,
     Australian,
+}
+
+impl English {
+    /// The variant a book.toml value names (`"british"`, `"en-GB"`...).
+    fn parse(name: &str) -> Option<English> {
+        match name.to_lowercase().as_str() {
+            "american" | "us" | "en-us" => Some(English::American),
+            "british" | "uk" | "gb" | "en-gb" => Some(English::British),
+            "canadian" | "ca" | "en-ca" => Some(English::Canadian),
+            "australian" | "au" | "en-au" => Some(English::Australian),
+            _ => None,
+        }
+    }
+}
+
+/// Why a key of the table was not set.
+enum Unset {
+    /// A known key with a wrong value: what it must be.
+    Invalid(&'static str),
+    Unknown,
 }
 
 /// Settings of the tool, with their defaults.
@@ -147,87 +178,21 @@ impl Config {
         let Some(toml::Value::Table(table)) = table else {
             return (config, diagnostics);
         };
-        let bad = |diagnostics: &mut Vec<Diagnostic>, key: &str, expected: &str| {
-            diagnostics.push(Diagnostic::error(
-                "invalid-config",
-                "book.toml",
-                format!("`preprocessor.{NAME}.{key}` must be {expected}; the default is used"),
-            ));
-        };
         for (key, value) in table {
-            use toml::Value as V;
-            match (key.as_str(), value) {
-                ("reports", V::String(s)) => config.reports = s.clone(),
-                ("placeholder", V::String(s)) => config.placeholder = s.clone(),
-                ("appendix", V::String(s)) if s.ends_with(".md") => config.appendix = s.clone(),
-                ("appendix-title", V::String(s)) => config.appendix_title = s.clone(),
-                ("part-title", V::String(s)) => config.part_title = s.clone(),
-                ("order", V::String(s)) if s == "date" => config.order = Order::Date,
-                ("order", V::String(s)) if s == "name" => config.order = Order::Name,
-                ("referential", V::String(s)) => config.referential = Some(s.clone()),
-                ("strict", V::Boolean(b)) => config.strict = *b,
-                ("min-coverage", v) if share(v).is_some() => config.min_coverage = share(v),
-                ("min-block-coverage", v) if share(v).is_some() => {
-                    config
-                        .min_block_coverage
-                        .insert("*".to_owned(), share(v).unwrap_or(0.0));
-                }
-                ("min-block-coverage", V::Table(blocks))
-                    if blocks.values().all(|v| share(v).is_some()) =>
-                {
-                    for (block, v) in blocks {
-                        config
-                            .min_block_coverage
-                            .insert(block.clone(), share(v).unwrap_or(0.0));
-                    }
-                }
-                ("pages", V::Array(range)) if range.len() == 2 => {
-                    match (number(&range[0]), number(&range[1])) {
-                        (Some(min), Some(max)) if 0.0 < min && min <= max => {
-                            config.pages = Some((min, max));
-                        }
-                        _ => bad(&mut diagnostics, key, "two page counts like [8, 10]"),
-                    }
-                }
-                ("pages", V::Boolean(false)) => config.pages = None,
-                ("words-per-page", v) if number(v).is_some_and(|n| n > 0.0) => {
-                    config.words_per_page = number(v).unwrap_or(350.0);
-                }
-                ("code-lines-per-page", v) if number(v).is_some_and(|n| n > 0.0) => {
-                    config.code_lines_per_page = number(v).unwrap_or(45.0);
-                }
-                ("spelling", V::Boolean(b)) => config.spelling = *b,
-                ("english", V::String(s)) => match s.to_lowercase().as_str() {
-                    "american" | "us" | "en-us" => config.english = English::American,
-                    "british" | "uk" | "gb" | "en-gb" => config.english = English::British,
-                    "canadian" | "ca" | "en-ca" => config.english = English::Canadian,
-                    "australian" | "au" | "en-au" => config.english = English::Australian,
-                    _ => bad(
-                        &mut diagnostics,
-                        key,
-                        "\"american\", \"british\", \"canadian\" or \"australian\"",
-                    ),
-                },
-                ("dictionary", V::String(s)) => config.dictionary = Some(s.clone()),
-                ("show-diagnostics", V::String(s)) => match s.as_str() {
-                    "preview" => config.show_diagnostics = ShowDiagnostics::Preview,
-                    "always" => config.show_diagnostics = ShowDiagnostics::Always,
-                    "never" => config.show_diagnostics = ShowDiagnostics::Never,
-                    _ => bad(
-                        &mut diagnostics,
-                        key,
-                        "\"preview\", \"always\" or \"never\"",
-                    ),
-                },
-                (k, _) if MDBOOK_KEYS.contains(&k) => {}
-                (k, _) if KEYS.contains(&k) => bad(&mut diagnostics, k, expected(k)),
-                (k, _) => {
+            match config.set(key, value) {
+                Ok(()) => {}
+                Err(Unset::Invalid(expected)) => diagnostics.push(Diagnostic::error(
+                    "invalid-config",
+                    "book.toml",
+                    format!("`preprocessor.{NAME}.{key}` must be {expected}; the default is used"),
+                )),
+                Err(Unset::Unknown) => {
                     let mut d = Diagnostic::warning(
                         "unknown-config-key",
                         "book.toml",
-                        format!("unknown key `preprocessor.{NAME}.{k}`; it is ignored"),
+                        format!("unknown key `preprocessor.{NAME}.{key}`; it is ignored"),
                     );
-                    if let Some(known) = nearest(k, KEYS) {
+                    if let Some(known) = nearest(key, KEYS) {
                         d = d.with_suggestion(format!("did you mean `{known}`?"));
                     }
                     diagnostics.push(d);
@@ -235,6 +200,65 @@ impl Config {
             }
         }
         (config, diagnostics)
+    }
+
+    /// Sets one key of the table, or says why it was not set.
+    fn set(&mut self, key: &str, value: &toml::Value) -> Result<(), Unset> {
+        use toml::Value as V;
+        match (key, value) {
+            ("reports", V::String(s)) => self.reports = s.clone(),
+            ("placeholder", V::String(s)) => self.placeholder = s.clone(),
+            ("appendix", V::String(s)) if s.ends_with(".md") => self.appendix = s.clone(),
+            ("appendix-title", V::String(s)) => self.appendix_title = s.clone(),
+            ("part-title", V::String(s)) => self.part_title = s.clone(),
+            ("order", V::String(s)) if s == "date" => self.order = Order::Date,
+            ("order", V::String(s)) if s == "name" => self.order = Order::Name,
+            ("referential", V::String(s)) => self.referential = Some(s.clone()),
+            ("strict", V::Boolean(b)) => self.strict = *b,
+            ("min-coverage", v) if share(v).is_some() => self.min_coverage = share(v),
+            ("min-block-coverage", v) if share(v).is_some() => {
+                self.min_block_coverage
+                    .insert("*".to_owned(), share(v).unwrap_or(0.0));
+            }
+            ("min-block-coverage", V::Table(blocks))
+                if blocks.values().all(|v| share(v).is_some()) =>
+            {
+                for (block, v) in blocks {
+                    self.min_block_coverage
+                        .insert(block.clone(), share(v).unwrap_or(0.0));
+                }
+            }
+            ("pages", V::Array(range)) if range.len() == 2 => {
+                match (number(&range[0]), number(&range[1])) {
+                    (Some(min), Some(max)) if 0.0 < min && min <= max => {
+                        self.pages = Some((min, max));
+                    }
+                    _ => return Err(Unset::Invalid("two page counts like [8, 10]")),
+                }
+            }
+            ("pages", V::Boolean(false)) => self.pages = None,
+            ("words-per-page", v) if number(v).is_some_and(|n| n > 0.0) => {
+                self.words_per_page = number(v).unwrap_or(350.0);
+            }
+            ("code-lines-per-page", v) if number(v).is_some_and(|n| n > 0.0) => {
+                self.code_lines_per_page = number(v).unwrap_or(45.0);
+            }
+            ("spelling", V::Boolean(b)) => self.spelling = *b,
+            ("english", V::String(s)) => {
+                self.english = English::parse(s).ok_or(Unset::Invalid(
+                    "\"american\", \"british\", \"canadian\" or \"australian\"",
+                ))?;
+            }
+            ("dictionary", V::String(s)) => self.dictionary = Some(s.clone()),
+            ("show-diagnostics", V::String(s)) => {
+                self.show_diagnostics = ShowDiagnostics::parse(s)
+                    .ok_or(Unset::Invalid("\"preview\", \"always\" or \"never\""))?;
+            }
+            (k, _) if MDBOOK_KEYS.contains(&k) => {}
+            (k, _) if KEYS.contains(&k) => return Err(Unset::Invalid(expected(k))),
+            _ => return Err(Unset::Unknown),
+        }
+        Ok(())
     }
 
     /// Whether warnings should be shown in pages.

@@ -4,7 +4,7 @@
 //! A diagnostic carries the line it points into, so it can be rendered
 //! without going back to the file (which may have changed since).
 
-use crate::source::{LineIndex, Position};
+use crate::text::source::{LineIndex, Position, SourceFile, floor_char_boundary};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 use std::ops::Range;
@@ -85,11 +85,10 @@ impl Diagnostic {
 
     /// Points the diagnostic at a byte range of `text`.
     pub fn at(mut self, text: &str, index: &LineIndex, span: Range<usize>) -> Self {
-        let start = crate::source::floor_char_boundary(text, span.start.min(text.len()));
+        let start = floor_char_boundary(text, span.start.min(text.len()));
         let position = index.position(text, start);
         let line = index.line_range(text, position.line);
-        let end =
-            crate::source::floor_char_boundary(text, span.end.clamp(start, line.end.max(start)));
+        let end = floor_char_boundary(text, span.end.clamp(start, line.end.max(start)));
         let local_start = start.saturating_sub(line.start).min(line.len());
         let local_end = end
             .saturating_sub(line.start)
@@ -176,6 +175,52 @@ impl Diagnostic {
             "message": self.message,
             "suggestion": self.suggestion,
         })
+    }
+}
+
+/// Diagnostics pointing into a file: `source.error(code, span, message)`.
+pub trait Locate {
+    /// A diagnostic pointing at `span` of this file.
+    fn diagnostic(
+        &self,
+        severity: Severity,
+        code: &'static str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic;
+
+    fn error(
+        &self,
+        code: &'static str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        self.diagnostic(Severity::Error, code, span, message)
+    }
+
+    fn warning(
+        &self,
+        code: &'static str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        self.diagnostic(Severity::Warning, code, span, message)
+    }
+}
+
+impl Locate for SourceFile {
+    fn diagnostic(
+        &self,
+        severity: Severity,
+        code: &'static str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(severity, code, self.path.as_str(), message).at(
+            &self.text,
+            self.index(),
+            span,
+        )
     }
 }
 

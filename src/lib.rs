@@ -2,39 +2,46 @@
 //! with a generated skill-coverage appendix that traces every skill of a
 //! referential to the report sections that evidence it.
 //!
-//! Data flows one way: `load` reads files, `report` and `markdown` parse
-//! them, `model` and `coverage` build the technical file, `checks` adds
-//! diagnostics, `page` and `appendix` render, `splice` and `assemble` put
-//! the result into mdBook's book. Only `load`, `commands` and
-//! `preprocessor` touch the file system.
+//! The modules are private; this file is the library's whole public API:
+//! the front ends (the command line, building and analysing a book on
+//! disk, the mdBook preprocessor), the pure core in [`pipeline`], and the
+//! model types their results are made of. Test support (synthetic books,
+//! work counters, a few internals the property tests and fuzz targets
+//! reach) is in [`testing`], behind the `test-support` feature.
+//!
+//! See ARCHITECTURE.md for the layers and their rules.
 
-pub mod appendix;
-pub mod assemble;
-pub mod checks;
-pub mod commands;
-pub mod config;
-pub mod coverage;
-pub mod diagnostic;
-pub mod engine;
-pub mod export;
-pub mod frontmatter;
-pub mod html;
-pub mod load;
-pub mod markdown;
-pub mod marker;
-pub mod md;
-pub mod model;
-pub mod page;
-pub mod parallel;
-pub mod paths;
-pub mod pdf;
-pub mod preprocessor;
-pub mod referential;
-pub mod report;
-pub mod scaffold;
-pub mod source;
-pub mod spelling;
-pub mod splice;
-pub mod synthetic;
-pub mod value;
-pub mod work;
+mod book;
+mod cli;
+mod config;
+mod diagnostic;
+mod model;
+pub mod pipeline;
+mod referential;
+mod render;
+mod spelling;
+mod syntax;
+mod text;
+mod work;
+
+#[cfg(feature = "test-support")]
+pub mod testing;
+
+// Front ends.
+pub use book::engine::{Outcome, process};
+pub use book::preprocessor::{TechnicalFilePreprocessor, parse_input};
+pub use cli::commands::{analyze, build, load_book};
+pub use cli::main;
+
+// The model.
+pub use config::{Config, English};
+pub use diagnostic::{Diagnostic, Excerpt, Severity};
+pub use model::file::TechnicalFile;
+pub use model::ids::{ReportId, Texts};
+pub use model::report::Report;
+pub use referential::{DEFAULT_REFERENTIAL, Referential, SkillId, normalize_heading};
+pub use render::export;
+pub use render::report_page::PageContext;
+pub use spelling::{Settings as SpellingSettings, SpellStats};
+pub use syntax::markdown::{Flavor, id_from_text};
+pub use text::source::{Decoded, SourceFile, decode, decode_owned};

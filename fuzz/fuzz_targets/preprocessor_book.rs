@@ -463,7 +463,7 @@ fuzz_target!(|input: Input| {
     if let Some(referential) = &input.options.referential {
         // Either the embedded one with a change, or generated text.
         let text = if referential.0.len() % 2 == 0 {
-            mdbook_technical_file::referential::DEFAULT_REFERENTIAL.replacen("C1.1", &referential.0, 1)
+            mdbook_technical_file::DEFAULT_REFERENTIAL.replacen("C1.1", &referential.0, 1)
         } else {
             referential.0.clone()
         };

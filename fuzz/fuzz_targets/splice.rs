@@ -1,5 +1,5 @@
 //! Arbitrary text as a report, next to a second report sharing a skill
-//! (as in tests/preserve.rs): the page's edits never overlap, and the page
+//! (as in tests/it/preserve.rs): the page's edits never overlap, and the page
 //! minus the tool's insertions is the input minus the edited ranges, byte
 //! for byte.
 

@@ -1,27 +1,23 @@
 //! What each fuzz target checks, one function per target. The targets in
 //! `fuzz_targets/` call these, and the main crate's
-//! `tests/fuzz_regressions.rs` includes this file (`#[path]`) to replay the
+//! `tests/it/fuzz_regressions.rs` includes this file (`#[path]`) to replay the
 //! inputs kept in `tests/fuzz-regressions/<target>/` with `cargo test`, so
 //! a check is written once and a crash found here stays fixed.
 //!
-//! `tests/preserve.rs` includes it too, for `two_reports` and `without`.
+//! `tests/it/preserve.rs` uses it too, for `two_reports` and `without`.
 //! Only crates that both the fuzz crate and the main crate's tests have
 //! are used: the tool itself, `mdbook-preprocessor`, `serde_json`, `toml`
 //! and `tempfile`.
 
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::config::Config as MdBookConfig;
-use mdbook_technical_file::config::Config;
-use mdbook_technical_file::diagnostic::Diagnostic;
-use mdbook_technical_file::engine;
-use mdbook_technical_file::markdown::{Flavor, id_from_text};
-use mdbook_technical_file::model::TechnicalFile;
-use mdbook_technical_file::page::{PageContext, report_edits};
-use mdbook_technical_file::preprocessor::parse_input;
-use mdbook_technical_file::referential::{Referential, normalize_heading};
-use mdbook_technical_file::report::Report;
-use mdbook_technical_file::source::{SourceFile, decode, decode_owned};
-use mdbook_technical_file::spelling::{Target, blank};
+use mdbook_technical_file::pipeline::ReportInput;
+use mdbook_technical_file::testing::{Target, apply_tracked, blank, report_edits};
+use mdbook_technical_file::{
+    Config, Diagnostic, Flavor, Outcome, PageContext, Referential, Report, SourceFile,
+    TechnicalFile, Texts, decode, decode_owned, id_from_text, normalize_heading, parse_input,
+    process,
+};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Component, Path};
@@ -35,14 +31,8 @@ static REFERENTIAL: LazyLock<Referential> = LazyLock::new(Referential::embedded)
 pub fn report(data: &[u8]) {
     const PATH: &str = "reports/fuzz.md";
     let referential = &*REFERENTIAL;
-    let report = Report::parse(
-        PATH,
-        "fuzz",
-        decode_owned(data.to_vec()),
-        referential,
-        Flavor::default(),
-    );
-    let text = report.source.text.as_str();
+    let (report, source) = parse_report(PATH, "fuzz", decode_owned(data.to_vec()), referential);
+    let text = source.text.as_str();
     let headings = report.scan.headings.len();
 
     assert!(text.get(report.front_matter_range.clone()).is_some());
@@ -52,9 +42,9 @@ pub fn report(data: &[u8]) {
 
     // Labels and final heading texts.
     assert_eq!(report.labels.len(), headings);
-    for h in 0..headings {
+    for h in report.scan.headings.ids() {
         let _ = report.heading_label(h);
-        let _ = report.heading_text(h, referential);
+        let _ = report.heading_text(text, h, referential);
     }
 
     // Anchors: one per heading; automatic ones (and the added title's)
@@ -64,7 +54,7 @@ pub fn report(data: &[u8]) {
     if !report.starts_with_title {
         automatic.insert(id_from_text(&report.title));
     }
-    for (h, anchor) in report.anchors.iter().enumerate() {
+    for (h, anchor) in report.anchors.iter_enumerated() {
         if report.scan.headings[h].explicit_id.is_none() {
             assert!(
                 automatic.insert(anchor.clone()),
@@ -76,8 +66,8 @@ pub fn report(data: &[u8]) {
     // Claims: a known skill, a real heading, a span of the text, and an
     // excerpt of at most 30 words without markers.
     for claim in &report.claims {
-        assert!(claim.skill < referential.skills.len());
-        assert!(claim.heading.is_none_or(|h| h < headings));
+        assert!(referential.skills.get(claim.skill).is_some());
+        assert!(claim.heading.is_none_or(|h| h.index() < headings));
         assert!(
             text.get(claim.span.clone()).is_some(),
             "claim span {:?} outside the text ({} bytes)",
@@ -87,19 +77,25 @@ pub fn report(data: &[u8]) {
         if let Some(block) = &claim.excerpt {
             assert!(text.get(block.clone()).is_some(), "{block:?}");
         }
-        if let Some(excerpt) = report.excerpt(claim, Flavor::default()) {
+        if let Some(excerpt) = report.excerpt(text, claim, Flavor::default()) {
             assert!(!excerpt.trim().is_empty());
             assert!(excerpt.split_whitespace().count() <= 30, "{excerpt:?}");
             assert!(!excerpt.contains("{{#skill"), "{excerpt:?}");
         }
     }
-    assert!(report.sections.iter().flatten().all(|&h| h < headings));
+    assert!(
+        report
+            .sections
+            .iter()
+            .flatten()
+            .all(|&h| h.index() < headings)
+    );
     assert_eq!(report.section_words.len(), headings);
 
     check_diagnostics(PATH, text, &report.diagnostics);
 
     // What harper would see: the same length, pieces in order.
-    let blanked = blank(&Target::report(&report));
+    let blanked = blank(&Target::report(&report, &source));
     assert_eq!(blanked.text.len(), text.len());
     let mut at = 0;
     for piece in &blanked.pieces {
@@ -110,21 +106,21 @@ pub fn report(data: &[u8]) {
 }
 
 /// Arbitrary text as a report, next to a second report sharing a skill
-/// (as in tests/preserve.rs): the page's edits never overlap, and the page
+/// (as in tests/it/preserve.rs): the page's edits never overlap, and the page
 /// minus the tool's insertions is the input minus the edited ranges, byte
 /// for byte.
 pub fn splice(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    let file = two_reports(&text);
+    let (file, texts) = two_reports(&text);
     // A draft (`draft = true`) is left out of the book: nothing to check.
-    let Some(index) = file.reports.iter().position(|r| r.stem == "generated") else {
+    let Some(index) = file.reports.position(|r| r.stem == "generated") else {
         return;
     };
-    let source = file.reports[index].source.text.as_str();
-    let (edits, _) = report_edits(&file, index, source, &PageContext::default());
+    let (edits, _) = report_edits(&file, index, &texts[index], &PageContext::default());
+    let source = texts[index].text.as_str();
     let mut edited: Vec<Range<usize>> = edits.iter().map(|e| e.range.clone()).collect();
     edited.sort_by_key(|r| (r.start, r.end));
-    let (page, inserted, dropped) = mdbook_technical_file::splice::apply_tracked(source, edits);
+    let (page, inserted, dropped) = apply_tracked(source, edits);
     assert_eq!(dropped, 0, "overlapping or invalid edits: {edited:?}");
     assert_eq!(without(&page, &inserted), without(source, &edited));
 }
@@ -132,30 +128,41 @@ pub fn splice(data: &[u8]) {
 /// A technical file of the report `reports/generated.md` holding `text`
 /// and a second report sharing a skill with most, so that a page gets every
 /// kind of insertion (title or header box, badges, related reports).
-pub fn two_reports(text: &str) -> TechnicalFile {
+pub fn two_reports(text: &str) -> (TechnicalFile, Texts) {
     let referential = REFERENTIAL.clone();
-    let flavor = Flavor::default();
-    let generated = Report::parse(
+    let generated = parse_report(
         "reports/generated.md",
         "generated",
         decode(text.as_bytes()),
         &referential,
-        flavor,
     );
-    let other = Report::parse(
+    let other = parse_report(
         "reports/other.md",
         "other",
         decode(b"+++\ndate = 2030-01-01\nskills = [\"C1.1\"]\n+++\n# Other\n"),
         &referential,
-        flavor,
     );
     TechnicalFile::assemble(
         Config::default(),
         referential,
         vec![generated, other],
-        &HashSet::new(),
         Vec::new(),
     )
+}
+
+/// A report of the default flavour, parsed from its decoded text.
+fn parse_report(
+    path: &str,
+    stem: &str,
+    decoded: mdbook_technical_file::Decoded,
+    referential: &Referential,
+) -> (Report, SourceFile) {
+    let input = ReportInput {
+        path: path.to_owned(),
+        stem: stem.to_owned(),
+        content: Ok(decoded),
+    };
+    input.parse(referential, Flavor::default())
 }
 
 /// `text` without the given sorted, disjoint ranges.
@@ -189,17 +196,17 @@ pub fn referential(data: &[u8]) {
     };
     assert!(!referential.blocks.is_empty());
     let mut next = 0;
-    for (b, block) in referential.blocks.iter().enumerate() {
-        assert_eq!(block.skills.start, next, "blocks cover the skills in order");
-        assert!(!block.skills.is_empty(), "block {} has no skill", block.id);
-        for s in block.skills.clone() {
+    for (b, block) in referential.blocks.iter_enumerated() {
+        assert!(block.skills().len() > 0, "block {} has no skill", block.id);
+        for s in block.skills() {
+            assert_eq!(s.index(), next, "blocks cover the skills in order");
             assert_eq!(referential.skills[s].block, b);
             assert_eq!(referential.block_of(s).id, block.id);
+            next += 1;
         }
-        next = block.skills.end;
     }
     assert_eq!(next, referential.skills.len());
-    for (index, skill) in referential.skills.iter().enumerate() {
+    for (index, skill) in referential.skills.iter_enumerated() {
         assert_eq!(referential.resolve(&skill.id), Some(index), "{}", skill.id);
         assert_eq!(
             referential.resolve(&skill.slug),
@@ -231,7 +238,7 @@ pub fn referential(data: &[u8]) {
         let _ = referential.resolve(piece);
         let _ = referential.suggest(piece);
         if let Some(s) = referential.section_of_heading(piece) {
-            assert!(s < referential.sections.len());
+            assert!(referential.sections.get(s).is_some());
         }
     }
 }
@@ -261,22 +268,22 @@ pub fn book(json: &[u8], root: &Path) {
     };
     let appendix = &outcome.file.config.appendix;
     assert!(has_chapter(appendix), "no appendix chapter `{appendix}`");
-    for (i, report) in outcome.file.reports.iter().enumerate() {
+    for (i, report) in outcome.file.reports.iter_enumerated() {
         let path = outcome.file.report_path(i);
-        assert!(has_chapter(path), "no chapter for {}", report.source.path);
+        assert!(has_chapter(path), "no chapter for {}", report.path);
     }
 }
 
 /// Parses mdBook's JSON, runs the engine in `root` with the sandboxed
 /// configuration, and reads the book it returns back from JSON. `None`
 /// when the input is refused or the engine stops (a fatal diagnostic).
-fn run_engine(json: &[u8], root: &Path) -> Option<(Book, engine::Outcome)> {
+fn run_engine(json: &[u8], root: &Path) -> Option<(Book, Outcome)> {
     let (mut ctx, book) = parse_input(json).ok()?;
     if !sandbox(&mut ctx.config) {
         return None;
     }
     ctx.root = root.to_path_buf();
-    let outcome = engine::process(&ctx.root, &ctx.config, book).ok()?;
+    let outcome = process(&ctx.root, &ctx.config, book).ok()?;
     let _ = outcome.summary_line();
     for d in &outcome.diagnostics {
         let _ = d.render_human(false);

@@ -1,0 +1,243 @@
+//! The whole run on an mdBook book, as a list of named steps: read the
+//! settings and the reports, analyse (pure), check the spelling (with its
+//! cache and background work), read the files reports link to, render
+//! (pure), and put the pages into mdBook's book. Used by the preprocessor,
+//! `build`, `check` and `coverage` alike, so they can never disagree.
+
+use crate::book::assemble::{self, Placement};
+use crate::book::load;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Tally};
+use crate::model::assets;
+use crate::model::file::TechnicalFile;
+use crate::pipeline::{self, Analysis, ChapterInput, Input};
+use crate::referential::Referential;
+use crate::render::report_page::PageContext;
+use crate::spelling::{self, Mode, SpellStats, Store, background, cache};
+use crate::text::{counted, slash};
+use mdbook_preprocessor::book::{Book, BookItem};
+use std::fmt;
+use std::path::Path;
+
+/// A problem that stops the run: the referential cannot be used.
+#[derive(Debug, Clone)]
+pub struct Fatal {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for Fatal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.diagnostics {
+            writeln!(f, "{}", d.render_human(false))?;
+        }
+        write!(
+            f,
+            "the technical file cannot be built until the referential is fixed"
+        )
+    }
+}
+
+impl std::error::Error for Fatal {}
+
+/// What a run produced.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The book with the reports and the appendix in it.
+    pub book: Book,
+    pub file: TechnicalFile,
+    /// Every diagnostic, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Estimated A4 pages of the hand-written chapters.
+    pub pages: f64,
+    pub placement: Placement,
+    /// What the spelling check did (zero when it is off).
+    pub spelling: SpellStats,
+}
+
+impl Outcome {
+    pub fn tally(&self) -> Tally {
+        Tally::of(&self.diagnostics)
+    }
+
+    /// One line for the end of every build, e.g.
+    /// `technical-file: 7 reports, 17/18 skills (B1 7/7, B2 5/5, B3 5/6), gaps: C3.2, ~9.1 pages, 3 warnings`.
+    pub fn summary_line(&self) -> String {
+        let file = &self.file;
+        let summary = file.matrix.summary(&file.referential);
+        let blocks: Vec<String> = summary
+            .blocks
+            .iter()
+            .map(|b| format!("{} {}/{}", b.id, b.covered, b.total))
+            .collect();
+        let gaps: Vec<&str> = file
+            .matrix
+            .gaps()
+            .into_iter()
+            .map(|s| file.referential.skills[s].id.as_str())
+            .collect();
+        let tally = self.tally();
+        let mut line = format!(
+            "technical-file: {}, {}/{} skills ({})",
+            counted(file.reports.len(), "report"),
+            summary.covered,
+            summary.total,
+            blocks.join(", ")
+        );
+        if !gaps.is_empty() {
+            line.push_str(&format!(", gaps: {}", gaps.join(" ")));
+        }
+        line.push_str(&format!(", ~{:.1} pages", self.pages));
+        if self.spelling.pending > 0 {
+            line.push_str(&format!(
+                ", spelling of {} checking in the background",
+                counted(self.spelling.pending, "file")
+            ));
+        }
+        if tally.errors > 0 {
+            line.push_str(&format!(", {}", counted(tally.errors, "error")));
+        }
+        line.push_str(&format!(", {}", counted(tally.warnings, "warning")));
+        line
+    }
+}
+
+/// Runs everything on `book` (as loaded by mdBook from SUMMARY.md).
+///
+/// `root` is the book root; `book_config` is mdBook's configuration.
+pub fn process(
+    root: &Path,
+    book_config: &mdbook_preprocessor::config::Config,
+    mut book: Book,
+) -> Result<Outcome, Fatal> {
+    let input = read(root, book_config, &book)?;
+    let mut analysis = pipeline::analyze(input);
+    let spelling = check_spelling(root, &mut analysis);
+    let context = page_context(root, &analysis);
+    let rendered = pipeline::render(analysis, &context);
+    for (path, content) in rendered.chapters {
+        if let Some(chapter) = assemble::find_chapter_mut(&mut book.items, &path) {
+            chapter.content = content;
+        }
+    }
+    let file = rendered.file;
+    let placement = assemble::insert(
+        &mut book,
+        &file.config.placeholder,
+        &file.config.part_title,
+        rendered.reports,
+        rendered.appendix,
+    );
+    Ok(Outcome {
+        book,
+        file,
+        diagnostics: rendered.diagnostics,
+        pages: rendered.pages,
+        placement,
+        spelling,
+    })
+}
+
+/// The settings, the referential, the reports from disk and the chapters
+/// from mdBook's book.
+fn read(
+    root: &Path,
+    book_config: &mdbook_preprocessor::config::Config,
+    book: &Book,
+) -> Result<Input, Fatal> {
+    let (config, mut diagnostics) = Config::from_mdbook(book_config);
+    let (referential, warnings): (Referential, _) =
+        load::read_referential(root, &config).map_err(|diagnostics| Fatal { diagnostics })?;
+    diagnostics.extend(warnings);
+    let (files, folder_problems) = load::list_reports(root, &config);
+    diagnostics.extend(folder_problems);
+    let mut chapters = Vec::new();
+    for item in book.iter() {
+        if let BookItem::Chapter(ch) = item
+            && let Some(path) = &ch.path
+        {
+            chapters.push(ChapterInput {
+                path: slash(path),
+                content: ch.content.clone(),
+            });
+        }
+    }
+    Ok(Input {
+        config,
+        referential,
+        diagnostics,
+        reports: load::read_reports(&files),
+        chapter_paths: chapters.iter().map(|c| c.path.clone()).collect(),
+        chapters,
+        source_dir: slash(&book_config.book.src),
+    })
+}
+
+/// Spelling and grammar of the reports (into the model, so their pages
+/// show them) and of the hand-written chapters. Under `mdbook serve`, what
+/// the cache lacks is checked by a process in the background, so a save
+/// never waits for harper; its results show at the next save.
+fn check_spelling(root: &Path, analysis: &mut Analysis) -> SpellStats {
+    let config = &analysis.file.config;
+    if !config.spelling {
+        return SpellStats::default();
+    }
+    if !spelling::available() {
+        analysis.chapter_diagnostics.push(spelling::unavailable());
+        return SpellStats::default();
+    }
+    let words = match &config.dictionary {
+        Some(path) => load::read_word_list(root, path).unwrap_or_else(|problem| {
+            analysis.chapter_diagnostics.push(*problem);
+            Vec::new()
+        }),
+        None => Vec::new(),
+    };
+    let settings = spelling::Settings {
+        english: config.english,
+        words,
+    };
+    let cache_dir = cache::dir_from_env();
+    // The background process itself must not defer.
+    let filling = std::env::var_os(background::FILLING_ENV).is_some();
+    let mode = if config.serving && cache_dir.is_some() && !filling {
+        Mode::Defer
+    } else {
+        Mode::Now
+    };
+    let store = cache_dir.as_deref().and_then(cache::DiskCache::open);
+    let (found, stats) = spelling::check_book(
+        &mut analysis.file,
+        &analysis.texts,
+        &analysis.chapters,
+        &settings,
+        store.as_ref().map(|s| s as &dyn Store),
+        mode,
+    );
+    analysis.chapter_diagnostics.extend(found);
+    if stats.pending > 0 {
+        background::fill_cache_in_background(root, cache_dir.as_deref());
+    }
+    stats
+}
+
+/// The files reports link to, and where their includes are.
+fn page_context(root: &Path, analysis: &Analysis) -> PageContext {
+    let file = &analysis.file;
+    let requests = file.reports.ids().flat_map(|r| assets::requests(file, r));
+    let reports_dir = root.join(file.reports_dir());
+    let absolute = std::path::absolute(&reports_dir).unwrap_or(reports_dir);
+    PageContext {
+        reports_dir_abs: slash(&absolute),
+        assets: load::read_assets(root, requests.collect::<Vec<_>>()),
+    }
+}
+
+/// Writes diagnostics and the summary line to stderr.
+pub fn report_to_stderr(outcome: &Outcome, color: bool) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    for d in &outcome.diagnostics {
+        let _ = writeln!(err, "{}", d.render_human(color));
+    }
+    let _ = writeln!(err, "{}", outcome.summary_line());
+}

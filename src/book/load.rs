@@ -1,0 +1,199 @@
+//! Reading from disk: `book.toml`, the reports folder, the referential
+//! file, the word list and the files reports link to. Nothing here writes.
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::model::assets::{Asset, Assets, MAX_ASSET};
+use crate::pipeline::ReportInput;
+use crate::referential::Referential;
+use crate::text::source::{SourceFile, decode, decode_owned};
+use anyhow::Context;
+use mdbook_preprocessor::config::Config as BookConfig;
+use std::path::{Path, PathBuf};
+
+/// `book.toml` as mdBook reads it, with `MDBOOK_*` variables applied; the
+/// defaults when there is none.
+pub fn book_config(dir: &Path) -> anyhow::Result<BookConfig> {
+    let toml = dir.join("book.toml");
+    let mut config = if toml.exists() {
+        BookConfig::from_disk(&toml).with_context(|| format!("cannot read {}", toml.display()))?
+    } else {
+        BookConfig::default()
+    };
+    config
+        .update_from_env()
+        .context("cannot apply MDBOOK_* environment variables")?;
+    Ok(config)
+}
+
+/// A report file found in the reports folder.
+#[derive(Debug, Clone)]
+pub struct ReportFile {
+    /// Path relative to the book root, with `/` separators.
+    pub path: String,
+    pub stem: String,
+    pub absolute: PathBuf,
+}
+
+/// Lists the `*.md` files directly in the reports folder, sorted by name.
+/// Hidden files and editor backups are skipped. Problems with the folder
+/// are diagnostics, never a failure: a book without reports still builds.
+pub fn list_reports(root: &Path, config: &Config) -> (Vec<ReportFile>, Vec<Diagnostic>) {
+    let folder = config.reports.trim_end_matches('/');
+    let dir = root.join(folder);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(error) => return (Vec::new(), vec![folder_problem(&dir, folder, &error)]),
+    };
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "report-name",
+                    format!("{folder}/{}", name.to_string_lossy()),
+                    "this file name is not valid Unicode, so the file is skipped",
+                )
+                .with_suggestion("rename it with plain letters, digits and `-`"),
+            );
+            continue;
+        };
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        let Some(stem) = name
+            .strip_suffix(".md")
+            .or_else(|| name.strip_suffix(".MD"))
+            .or_else(|| name.strip_suffix(".Md"))
+        else {
+            continue;
+        };
+        let absolute = entry.path();
+        if absolute.is_dir() {
+            continue;
+        }
+        files.push(ReportFile {
+            path: format!("{folder}/{name}"),
+            stem: stem.to_owned(),
+            absolute,
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, diagnostics)
+}
+
+/// Why the reports folder gives no report.
+fn folder_problem(dir: &Path, folder: &str, error: &std::io::Error) -> Diagnostic {
+    if dir.is_file() {
+        Diagnostic::error(
+            "reports-folder",
+            folder,
+            format!("`{folder}` is a file, but the reports folder must be a folder of Markdown files"),
+        )
+        .with_suggestion("set `reports = \"...\"` in [preprocessor.technical-file] to the folder of your reports")
+    } else if error.kind() == std::io::ErrorKind::NotFound {
+        Diagnostic::warning(
+            "reports-folder",
+            folder,
+            format!("the reports folder `{folder}` does not exist, so the book has no report"),
+        )
+        .with_suggestion("create a first report with `mdbook-technical-file new <project-name>`")
+    } else {
+        Diagnostic::error(
+            "reports-folder",
+            folder,
+            format!("the reports folder `{folder}` cannot be read: {error}"),
+        )
+    }
+}
+
+/// Reads a file into a buffer with room for the page it will become (the
+/// header box, badges and related reports are spliced in place).
+fn read_with_room(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len() as usize);
+    let mut bytes = Vec::with_capacity(size + size / 32 + 3072);
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads and decodes reports, on every core.
+pub fn read_reports(files: &[ReportFile]) -> Vec<ReportInput> {
+    crate::text::parallel::map(files, |file| ReportInput {
+        path: file.path.clone(),
+        stem: file.stem.clone(),
+        content: read_with_room(&file.absolute)
+            .map(decode_owned)
+            .map_err(|e| e.to_string()),
+    })
+}
+
+/// The referential named by the configuration, or the embedded one.
+pub fn read_referential(
+    root: &Path,
+    config: &Config,
+) -> Result<(Referential, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let Some(path) = &config.referential else {
+        return Ok((Referential::embedded(), Vec::new()));
+    };
+    let bytes = std::fs::read(root.join(path)).map_err(|error| {
+        vec![
+            Diagnostic::error(
+                "referential-file",
+                path.as_str(),
+                format!("the referential file cannot be read: {error}"),
+            )
+            .with_suggestion(
+                "check `referential` in [preprocessor.technical-file], relative to the book root",
+            ),
+        ]
+    })?;
+    Referential::parse(&SourceFile::new(path.as_str(), decode(&bytes).text))
+}
+
+/// The project word list named by `dictionary`, or the warning that says
+/// why it cannot be used.
+pub fn read_word_list(root: &Path, path: &str) -> Result<Vec<String>, Box<Diagnostic>> {
+    match std::fs::read(root.join(path)) {
+        Ok(bytes) => Ok(crate::spelling::parse_word_list(&decode(&bytes).text)),
+        Err(error) => Err(Box::new(
+            Diagnostic::warning(
+                "spelling",
+                path,
+                format!("the word list cannot be read: {error}; spelling is checked without it"),
+            )
+            .with_suggestion(
+                "check `dictionary` in [preprocessor.technical-file], relative to the book root",
+            ),
+        )),
+    }
+}
+
+/// Reads the files reports link to (paths relative to the book root).
+/// Paths that leave the book root are not read.
+pub fn read_assets(root: &Path, requests: impl IntoIterator<Item = String>) -> Assets {
+    let mut assets = Assets::new();
+    for path in requests {
+        if path.starts_with("..") || assets.contains_key(&path) {
+            continue;
+        }
+        let absolute = root.join(&path);
+        let asset = match std::fs::metadata(&absolute) {
+            Ok(meta) if meta.is_dir() => Asset::Unreadable("it is a folder".to_owned()),
+            Ok(meta) if meta.len() > MAX_ASSET as u64 => Asset::TooLarge(meta.len()),
+            Ok(_) => match std::fs::read(&absolute) {
+                Ok(bytes) => Asset::Bytes(bytes),
+                Err(e) => Asset::Unreadable(e.to_string()),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Asset::Unreadable("no such file".to_owned())
+            }
+            Err(e) => Asset::Unreadable(e.to_string()),
+        };
+        assets.insert(path, asset);
+    }
+    assets
+}

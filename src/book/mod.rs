@@ -1,0 +1,7 @@
+//! The mdBook side: reading the book's files, running the pipeline on
+//! mdBook's book, and the preprocessor protocol.
+
+pub mod assemble;
+pub mod engine;
+pub mod load;
+pub mod preprocessor;

@@ -1,0 +1,172 @@
+//! The commands for people: `build`, `check`, `coverage`, `new`, `install`
+//! and the background half of spelling (`pdf` has a module of its own).
+
+use crate::book::engine::{self, Outcome};
+use crate::book::load;
+use crate::book::preprocessor::TechnicalFilePreprocessor;
+use crate::cli::{Exit, scaffold};
+use crate::config::NAME;
+use crate::diagnostic::{Diagnostic, Tally};
+use anyhow::Context;
+use mdbook_driver::MDBook;
+use std::path::{Path, PathBuf};
+
+/// Loads a book the way mdBook does, but never creates missing chapter
+/// files: this tool does not write into the book's sources.
+pub fn load_book(dir: &Path) -> anyhow::Result<MDBook> {
+    let mut config = load::book_config(dir)?;
+    config.build.create_missing = false;
+    MDBook::load_with_config(dir, config)
+        .with_context(|| format!("cannot load the book in {}", dir.display()))
+}
+
+/// `build`: builds the book in-process with the preprocessor registered;
+/// returns where the HTML went.
+pub fn build(dir: &Path, color: bool) -> anyhow::Result<PathBuf> {
+    let mut book = load_book(dir)?;
+    let table = format!("preprocessor.{NAME}");
+    if book
+        .config
+        .get::<toml::Value>(&table)
+        .ok()
+        .flatten()
+        .is_none()
+    {
+        eprintln!(
+            "note: book.toml has no [{table}] table; building with it anyway (run `mdbook-technical-file install` so `mdbook build` uses it too)"
+        );
+    }
+    book.with_preprocessor(TechnicalFilePreprocessor { color });
+    book.build().context("the build failed")?;
+    Ok(book.build_dir_for("html"))
+}
+
+/// Runs everything but rendering the HTML.
+pub fn analyze(dir: &Path) -> anyhow::Result<Outcome> {
+    let book = load_book(dir)?;
+    Ok(engine::process(
+        &book.root,
+        &book.config,
+        book.book.clone(),
+    )?)
+}
+
+/// The background half of spelling under `mdbook serve`: lints what the
+/// cache lacks (the analysis is synchronous outside `serve`), then removes
+/// the lock that kept a second one from starting.
+pub fn fill_spelling_cache(dir: &Path, lock: &Path) {
+    let _ = analyze(dir);
+    let _ = std::fs::remove_file(lock);
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    Human,
+    Json,
+}
+
+/// `check`: prints diagnostics; findings when there are errors (or
+/// warnings with `deny_warnings`).
+pub fn check(
+    dir: &Path,
+    format: CheckFormat,
+    deny_warnings: bool,
+    color: bool,
+) -> anyhow::Result<Exit> {
+    let outcome = analyze(dir)?;
+    let tally = outcome.tally();
+    match format {
+        CheckFormat::Human => engine::report_to_stderr(&outcome, color),
+        CheckFormat::Json => println!(
+            "{}",
+            diagnostics_json(&outcome.diagnostics, &outcome.summary_line())
+        ),
+    }
+    Ok(
+        if tally.errors > 0 || (deny_warnings && tally.warnings > 0) {
+            Exit::Findings
+        } else {
+            Exit::Clean
+        },
+    )
+}
+
+/// `check --format json`'s output: a summary and every diagnostic.
+pub fn diagnostics_json(diagnostics: &[Diagnostic], line: &str) -> String {
+    let tally = Tally::of(diagnostics);
+    let json = serde_json::json!({
+        "summary": {
+            "errors": tally.errors,
+            "warnings": tally.warnings,
+            "line": line,
+        },
+        "diagnostics": diagnostics.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&json).unwrap_or_default()
+}
+
+/// `new`: writes `reports/<name>.md` from the template; refuses to
+/// overwrite. Returns the path written.
+pub fn new_report(dir: &Path, name: &str) -> anyhow::Result<PathBuf> {
+    scaffold::valid_project_name(name).map_err(anyhow::Error::msg)?;
+    let (config, _) = crate::config::Config::from_mdbook(&load::book_config(dir)?);
+    let referential = load::read_referential(dir, &config)
+        .map_err(|diagnostics| engine::Fatal { diagnostics })?
+        .0;
+    let folder = dir.join(&config.reports);
+    let path = folder.join(format!("{name}.md"));
+    if path.exists() {
+        anyhow::bail!("{} already exists; it was not changed", path.display());
+    }
+    std::fs::create_dir_all(&folder)
+        .with_context(|| format!("cannot create {}", folder.display()))?;
+    let text = scaffold::report_template(name, scaffold::today(), &referential);
+    // `create_new` refuses to overwrite even if the file appeared meanwhile.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(path)
+}
+
+/// `install`: updates `book.toml` and writes the stylesheet. Returns one
+/// line per change (empty when everything was already in place).
+pub fn install(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let toml = dir.join("book.toml");
+    let text = std::fs::read_to_string(&toml)
+        .with_context(|| format!("cannot read {} (run `mdbook init` first)", toml.display()))?;
+    let installed = scaffold::install(&text).map_err(anyhow::Error::msg)?;
+    let mut changes = Vec::new();
+    if installed.book_toml != text {
+        std::fs::write(&toml, &installed.book_toml)
+            .with_context(|| format!("cannot write {}", toml.display()))?;
+        changes.extend(
+            installed
+                .changes
+                .into_iter()
+                .map(|c| format!("book.toml: {c}")),
+        );
+    }
+    if installed.wants_stylesheet {
+        let css = dir.join(scaffold::STYLESHEET_NAME);
+        let current = std::fs::read_to_string(&css).ok();
+        if current.as_deref() != Some(scaffold::STYLESHEET) {
+            std::fs::write(&css, scaffold::STYLESHEET)
+                .with_context(|| format!("cannot write {}", css.display()))?;
+            changes.push(format!(
+                "{} {}",
+                if current.is_some() {
+                    "updated"
+                } else {
+                    "wrote"
+                },
+                scaffold::STYLESHEET_NAME
+            ));
+        }
+    }
+    Ok(changes)
+}

@@ -1,0 +1,364 @@
+//! `pdf`: the book printed to an A4 PDF by headless Chromium, and the real
+//! page count of the hand-written technical file against its budget.
+//!
+//! How the technical-file part is measured: the book is built as usual
+//! (`commands::build`) and its `print.html` is printed, which gives the PDF
+//! and the total page count. The hand-written chapters are then built a
+//! second time, in-process, into a temporary folder, with the reports and
+//! the appendix taken out after the preprocessor ran (so the chapters are
+//! exactly those of the real build, `{{#skill-evidence}}` lists included),
+//! and that print page is printed too. mdBook's print page starts every
+//! chapter on a new page, so this count is the number of pages the
+//! hand-written chapters fill in the book, wherever `SUMMARY.md` puts them,
+//! without reading headings back out of the PDF or parsing mdBook's HTML.
+//!
+//! Both print pages get `@page { size: A4 }` (the book's own stylesheet may
+//! not set it); the pure parts (`count_pages`, `page_size`, `print_page`,
+//! `file_url`) are unit-tested, the rest needs a browser.
+
+mod browser;
+mod document;
+
+use crate::book::{engine, load};
+use crate::cli::commands;
+use crate::config::{Config, NAME};
+use crate::text::{counted, slash};
+use anyhow::{Context, bail};
+use browser::{find_chromium, print_to_pdf, write_print_page};
+use document::{count_pages, is_a4, page_size};
+use mdbook_driver::MDBook;
+use mdbook_driver::book::{Book, BookItem};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// The file name of the PDF when no output is given.
+pub const DEFAULT_FILE_NAME: &str = "technical-file.pdf";
+
+/// What `pdf` produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfSummary {
+    /// Where the PDF was written.
+    pub pdf: PathBuf,
+    /// Pages of the whole book.
+    pub total_pages: usize,
+    /// Pages of the hand-written chapters (everything but the reports and
+    /// the appendix).
+    pub technical_file_pages: usize,
+    /// The `pages` budget of `book.toml`, if any.
+    pub budget: Option<(f64, f64)>,
+    /// The words-based estimate that `build` and `check` print.
+    pub estimate: f64,
+    /// Width and height of the first page, in points.
+    pub page_size: Option<(f64, f64)>,
+}
+
+/// Where the technical-file part stands against the budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Budget {
+    /// No page budget is set.
+    Unset,
+    Below,
+    Within,
+    Above,
+}
+
+impl PdfSummary {
+    pub fn budget_status(&self) -> Budget {
+        match self.budget {
+            None => Budget::Unset,
+            Some((min, _)) if (self.technical_file_pages as f64) < min => Budget::Below,
+            Some((_, max)) if (self.technical_file_pages as f64) > max => Budget::Above,
+            Some(_) => Budget::Within,
+        }
+    }
+
+    /// One line for the end of the command, like the build's summary line:
+    /// `technical-file: target/technical-file.pdf: technical file 13 pages
+    /// (above the 8–10 pages asked for; estimate ~9.8), 53 pages in total`.
+    pub fn line(&self) -> String {
+        let verdict = match (self.budget_status(), self.budget) {
+            (Budget::Below, Some((min, max))) => format!("below the {min}–{max} pages asked for"),
+            (Budget::Above, Some((min, max))) => format!("above the {min}–{max} pages asked for"),
+            (Budget::Within, Some((min, max))) => format!("within the {min}–{max} pages asked for"),
+            _ => "no page budget".to_owned(),
+        };
+        // Shown relative to the current folder when it is inside it.
+        let shown = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| self.pdf.strip_prefix(cwd).ok().map(Path::to_path_buf))
+            .unwrap_or_else(|| self.pdf.clone());
+        let mut line = format!(
+            "technical-file: {}: technical file {} ({verdict}; estimate ~{:.1}), {} in total",
+            shown.display(),
+            counted(self.technical_file_pages, "page"),
+            self.estimate,
+            counted(self.total_pages, "page"),
+        );
+        if let Some((w, h)) = self.page_size.filter(|&size| !is_a4(size)) {
+            line.push_str(&format!(
+                "; warning: pages are {w:.0} × {h:.0} pt, not A4 (595 × 842 pt)"
+            ));
+        }
+        line
+    }
+}
+
+/// Builds the book, prints it to an A4 PDF with headless Chromium and
+/// counts the pages of the whole book and of the hand-written chapters.
+///
+/// `output` (relative to the current directory) defaults to
+/// `technical-file.pdf` next to the build folder: `target/technical-file.pdf`
+/// for `build-dir = "target/book"`. It is never written into the book's
+/// sources or reports.
+pub fn pdf(book_dir: &Path, output: Option<&Path>, color: bool) -> anyhow::Result<PdfSummary> {
+    // Before building: a missing browser is the likeliest problem.
+    let chromium = find_chromium()?;
+
+    let html_dir = commands::build(book_dir, color)?;
+    let print_html = html_dir.join("print.html");
+    if !print_html.is_file() {
+        bail!(
+            "{} was not written, and the PDF is printed from it: remove `enable = false` from `[output.html.print]` in book.toml",
+            print_html.display()
+        );
+    }
+
+    let book_config = load::book_config(book_dir)?;
+    let (config, _) = Config::from_mdbook(&book_config);
+    let root = std::path::absolute(book_dir).unwrap_or_else(|_| book_dir.to_path_buf());
+    let forbidden = [root.join(&book_config.book.src), root.join(&config.reports)];
+    let out = match output {
+        Some(path) => {
+            let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            if let Some(dir) = forbidden.iter().find(|dir| inside(&path, dir)) {
+                bail!(
+                    "{} is inside {}: the PDF is never written among the book's sources or reports",
+                    path.display(),
+                    dir.display()
+                );
+            }
+            path
+        }
+        None => default_output(&root.join(&book_config.build.build_dir), &forbidden),
+    };
+    if let Some(parent) = out.parent() {
+        fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+
+    // Work files go next to the PDF, not in /tmp: Ubuntu's snap Chromium
+    // cannot see the system's /tmp.
+    let parent = out.parent().unwrap_or(Path::new("."));
+    let work = tempfile::Builder::new()
+        .prefix(".technical-file-pdf-")
+        .tempdir_in(parent)
+        .with_context(|| format!("cannot create a work folder in {}", parent.display()))?;
+
+    let full_page = work.path().join("print-book.html");
+    write_print_page(&print_html, &full_page)?;
+    print_to_pdf(
+        &chromium,
+        &full_page,
+        &out,
+        &work.path().join("profile-book"),
+    )?;
+    let bytes = fs::read(&out).with_context(|| format!("cannot read {}", out.display()))?;
+    let total_pages = count_pages(&bytes).with_context(|| format!("in {}", out.display()))?;
+    let page_size = page_size(&bytes);
+
+    let (hand_written_dir, estimate) =
+        build_hand_written(book_dir, &work.path().join("hand-written"))?;
+    let hand_written_page = work.path().join("print-hand-written.html");
+    write_print_page(&hand_written_dir.join("print.html"), &hand_written_page)?;
+    let hand_written_pdf = work.path().join("hand-written.pdf");
+    print_to_pdf(
+        &chromium,
+        &hand_written_page,
+        &hand_written_pdf,
+        &work.path().join("profile-hand-written"),
+    )?;
+    let technical_file_pages = count_pages(&fs::read(&hand_written_pdf)?)
+        .context("in the PDF of the hand-written chapters")?;
+
+    Ok(PdfSummary {
+        pdf: out,
+        total_pages,
+        technical_file_pages,
+        budget: config.pages,
+        estimate,
+        page_size,
+    })
+}
+
+/// `technical-file.pdf` next to the build folder, or in it if that would
+/// land among the sources (a book whose build folder is at its root while
+/// its sources are the root itself).
+pub fn default_output(build_dir: &Path, forbidden: &[PathBuf]) -> PathBuf {
+    let beside = build_dir.parent().map_or_else(
+        || build_dir.join(DEFAULT_FILE_NAME),
+        |p| p.join(DEFAULT_FILE_NAME),
+    );
+    if forbidden.iter().any(|dir| inside(&beside, dir)) {
+        build_dir.join(DEFAULT_FILE_NAME)
+    } else {
+        beside
+    }
+}
+
+/// Whether `path` is `dir` or inside it (lexically, on absolute paths).
+fn inside(path: &Path, dir: &Path) -> bool {
+    let normal = |p: &Path| -> PathBuf {
+        let mut out = PathBuf::new();
+        for c in p.components() {
+            match c {
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    };
+    normal(path).starts_with(normal(dir))
+}
+
+/// Builds only the hand-written chapters, with the HTML renderer (print page
+/// on, search off), into `out_dir`; returns the HTML folder and the words-
+/// based page estimate.
+fn build_hand_written(book_dir: &Path, out_dir: &Path) -> anyhow::Result<(PathBuf, f64)> {
+    let mut config = load::book_config(book_dir)?;
+    config.build.create_missing = false;
+    config.build.build_dir = out_dir.to_path_buf();
+    let html: toml::Value = config
+        .get("output.html")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| toml::Value::Table(toml::Table::new()));
+    let mut outputs = toml::Table::new();
+    outputs.insert("html".to_owned(), html);
+    config.set("output", toml::Value::Table(outputs))?;
+    config.set("output.html.print.enable", true)?;
+    config.set("output.html.search.enable", false)?;
+
+    let mut book = MDBook::load_with_config(book_dir, config)
+        .with_context(|| format!("cannot load the book in {}", book_dir.display()))?;
+    let estimate = Arc::new(Mutex::new(0.0));
+    book.with_preprocessor(HandWrittenOnly {
+        estimate: Arc::clone(&estimate),
+    });
+    book.build()
+        .context("the build of the hand-written chapters failed")?;
+    let estimate = *estimate.lock().unwrap_or_else(|e| e.into_inner());
+    Ok((book.build_dir_for("html"), estimate))
+}
+
+/// The tool's preprocessor, minus the reports and the appendix it adds.
+struct HandWrittenOnly {
+    estimate: Arc<Mutex<f64>>,
+}
+
+impl Preprocessor for HandWrittenOnly {
+    fn name(&self) -> &str {
+        NAME
+    }
+
+    fn run(&self, ctx: &PreprocessorContext, book: Book) -> anyhow::Result<Book> {
+        // The diagnostics were already printed by the real build.
+        let outcome = engine::process(&ctx.root, &ctx.config, book)?;
+        let file = &outcome.file;
+        let mut generated: HashSet<String> = file
+            .reports
+            .ids()
+            .map(|r| file.report_path(r).to_owned())
+            .collect();
+        generated.insert(file.config.appendix.clone());
+        *self.estimate.lock().unwrap_or_else(|e| e.into_inner()) = outcome.pages;
+        let mut book = outcome.book;
+        remove_chapters(&mut book.items, &generated);
+        Ok(book)
+    }
+
+    fn supports_renderer(&self, _renderer: &str) -> anyhow::Result<bool> {
+        Ok(true)
+    }
+}
+
+/// Removes the chapters whose path is in `paths`, with their sub-chapters.
+fn remove_chapters(items: &mut Vec<BookItem>, paths: &HashSet<String>) {
+    items.retain(|item| match item {
+        BookItem::Chapter(ch) => !ch.path.as_ref().is_some_and(|p| paths.contains(&slash(p))),
+        _ => true,
+    });
+    for item in items.iter_mut() {
+        if let BookItem::Chapter(ch) = item {
+            remove_chapters(&mut ch.sub_items, paths);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_output_is_next_to_the_build_folder_never_in_the_sources() {
+        let root = Path::new("/b");
+        let forbidden = [root.join("book"), root.join("reports")];
+        assert_eq!(
+            default_output(&root.join("target/book"), &forbidden),
+            Path::new("/b/target/technical-file.pdf")
+        );
+        // mdBook's default build folder `book` at the root, sources in `src`.
+        assert_eq!(
+            default_output(
+                &root.join("book"),
+                &[root.join("src"), root.join("reports")]
+            ),
+            Path::new("/b/technical-file.pdf")
+        );
+        // Sources at the root: the PDF goes into the build folder instead.
+        assert_eq!(
+            default_output(&root.join("out"), &[root.to_path_buf()]),
+            Path::new("/b/out/technical-file.pdf")
+        );
+        assert!(inside(
+            Path::new("/b/book/../book/x.pdf"),
+            Path::new("/b/book")
+        ));
+        assert!(!inside(Path::new("/b/booklet/x.pdf"), Path::new("/b/book")));
+    }
+
+    #[test]
+    fn the_summary_line_compares_real_pages_with_the_budget() {
+        let mut summary = PdfSummary {
+            pdf: PathBuf::from("target/technical-file.pdf"),
+            total_pages: 53,
+            technical_file_pages: 13,
+            budget: Some((8.0, 10.0)),
+            estimate: 9.84,
+            page_size: Some((594.96, 841.92)),
+        };
+        assert_eq!(summary.budget_status(), Budget::Above);
+        assert_eq!(
+            summary.line(),
+            "technical-file: target/technical-file.pdf: technical file 13 pages (above the 8–10 pages asked for; estimate ~9.8), 53 pages in total"
+        );
+        summary.technical_file_pages = 9;
+        assert_eq!(summary.budget_status(), Budget::Within);
+        summary.technical_file_pages = 1;
+        summary.budget = Some((1.0, 1.0));
+        assert_eq!(summary.budget_status(), Budget::Within);
+        assert!(summary.line().contains("technical file 1 page ("));
+        summary.budget = None;
+        summary.page_size = Some((612.0, 792.0));
+        let line = summary.line();
+        assert!(
+            line.contains("no page budget") && line.contains("not A4"),
+            "{line}"
+        );
+    }
+}

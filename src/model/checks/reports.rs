@@ -1,0 +1,196 @@
+//! Checks of one report at a time, in the order their findings are listed:
+//! file name, expected sections, claims, evidence, group projects.
+
+use super::THIN_EVIDENCE_WORDS;
+use crate::diagnostic::{Diagnostic, Locate};
+use crate::model::file::TechnicalFile;
+use crate::model::ids::{ReportId, Texts};
+use crate::model::report::Report;
+use crate::referential::SkillId;
+use crate::syntax::marker::DirectiveKind;
+use crate::text::index::IdVec;
+use crate::text::source::SourceFile;
+use crate::text::{is_kebab_case, kebab_case, plural};
+use std::ops::Range;
+
+/// What every check of one report gets.
+struct Context<'a> {
+    file: &'a TechnicalFile,
+    id: ReportId,
+    report: &'a Report,
+    source: &'a SourceFile,
+    /// Where a problem of the report as a whole points: its first heading,
+    /// else the start of its body.
+    title_span: Range<usize>,
+}
+
+/// A check of one report, given the skills evidenced by one report only.
+type Check = fn(&Context<'_>, &[(SkillId, ReportId)]) -> Vec<Diagnostic>;
+
+/// The checks of one report, in order.
+const CHECKS: [Check; 6] = [
+    file_name,
+    missing_sections,
+    no_skill,
+    single_evidence,
+    thin_evidence,
+    missing_role,
+];
+
+/// Each report's findings, in book order.
+pub fn run(file: &TechnicalFile, texts: &Texts) -> IdVec<ReportId, Vec<Diagnostic>> {
+    let single_report_skills: Vec<(SkillId, ReportId)> = file
+        .referential
+        .skills
+        .ids()
+        .filter_map(|s| match file.matrix.reports_of(s) {
+            [only] => Some((s, *only)),
+            _ => None,
+        })
+        .collect();
+    file.reports
+        .iter_enumerated()
+        .map(|(id, report)| {
+            let body = report.front_matter_range.end;
+            let context = Context {
+                file,
+                id,
+                report,
+                source: &texts[id],
+                title_span: report
+                    .scan
+                    .headings
+                    .first()
+                    .map_or(body..body, |h| h.range.start..h.range.start),
+            };
+            CHECKS
+                .iter()
+                .flat_map(|check| check(&context, &single_report_skills))
+                .collect()
+        })
+        .collect()
+}
+
+/// The brief names reports `project-name.md`.
+fn file_name(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnostic> {
+    let stem = &cx.report.stem;
+    if is_kebab_case(stem) {
+        return Vec::new();
+    }
+    vec![
+        Diagnostic::warning(
+            "report-name",
+            cx.report.path.as_str(),
+            format!("report file names should be lower-case words joined by `-`, like the brief's `project-name.md`; `{stem}.md` is not"),
+        )
+        .with_suggestion(format!("rename it `{}.md`", kebab_case(stem))),
+    ]
+}
+
+fn missing_sections(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnostic> {
+    let missing: Vec<&str> = cx
+        .report
+        .sections
+        .iter()
+        .zip(&cx.file.referential.sections)
+        .filter(|(found, _)| found.is_none())
+        .map(|(_, s)| s.title.as_str())
+        .collect();
+    if missing.is_empty() || cx.source.text.trim().is_empty() {
+        return Vec::new();
+    }
+    vec![
+        cx.source
+            .warning(
+                "missing-sections",
+                cx.title_span.clone(),
+                format!(
+                    "missing expected section{}: {}",
+                    plural(missing.len()),
+                    missing.join(", ")
+                ),
+            )
+            .with_suggestion(format!("add a heading for each, e.g. `## {}`", missing[0])),
+    ]
+}
+
+fn no_skill(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnostic> {
+    if !cx.file.matrix.report_skills[cx.id].is_empty() {
+        return Vec::new();
+    }
+    vec![
+        cx.source
+            .warning(
+                "no-skill",
+                cx.title_span.clone(),
+                "this report claims no skill",
+            )
+            .with_suggestion("add `{{#skill ID}}` at the end of the paragraph that proves a skill"),
+    ]
+}
+
+/// A skill is more convincing with evidence from two projects.
+fn single_evidence(cx: &Context<'_>, single: &[(SkillId, ReportId)]) -> Vec<Diagnostic> {
+    single
+        .iter()
+        .filter(|&&(_, only)| only == cx.id)
+        .map(|&(skill, _)| {
+            let s = &cx.file.referential.skills[skill];
+            let span = cx
+                .report
+                .claims
+                .iter()
+                .find(|c| c.skill == skill)
+                .map_or(cx.title_span.clone(), |c| c.span.clone());
+            cx.source
+                .warning(
+                    "single-evidence",
+                    span,
+                    format!("{} ({}) is evidenced by this report only", s.id, s.slug),
+                )
+                .with_suggestion("a skill is more convincing with evidence from two projects")
+        })
+        .collect()
+}
+
+/// Markers in sections too short to prove anything.
+fn thin_evidence(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnostic> {
+    let report = cx.report;
+    report
+        .markers
+        .iter()
+        .filter(|m| m.kind == DirectiveKind::Skill)
+        .filter_map(|marker| {
+            let heading = report.heading_at(marker.range.start)?;
+            let words = report.section_words[heading];
+            (words < THIN_EVIDENCE_WORDS).then(|| {
+                cx.source
+                    .warning(
+                        "thin-evidence",
+                        marker.range.clone(),
+                        format!("this marker sits in a section of {words} words, too thin to evidence a skill"),
+                    )
+                    .with_suggestion(format!(
+                        "describe what you did and why in at least {THIN_EVIDENCE_WORDS} words"
+                    ))
+            })
+        })
+        .collect()
+}
+
+/// A group project should say what the student did.
+fn missing_role(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnostic> {
+    let fm = &cx.report.front_matter;
+    if fm.team.is_empty() || fm.role.is_some() {
+        return Vec::new();
+    }
+    vec![
+        cx.source
+            .warning(
+                "missing-role",
+                0..0,
+                "a group project (with a `team`) should say what you did",
+            )
+            .with_suggestion("add `role = \"...\"` to the front matter"),
+    ]
+}

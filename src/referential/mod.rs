@@ -1,0 +1,529 @@
+//! The referential: the blocks and skills a technical file must prove, and
+//! the sections every report is expected to have.
+//!
+//! The RNCP Level 7 "Cloud DevOps Expert" referential is embedded; another
+//! curriculum can be loaded from a TOML file of the same shape.
+
+use crate::diagnostic::{Diagnostic, Locate, nearest};
+use crate::syntax::value::{Key, Spanned, Value, parse_toml};
+use crate::text::index::IdVec;
+use crate::text::source::SourceFile;
+use std::collections::HashMap;
+use std::ops::Range;
+
+crate::typed_index!(pub SkillId, "A skill of the referential, in referential order.");
+crate::typed_index!(pub BlockId, "A block of skills of the referential.");
+crate::typed_index!(pub SectionId, "An expected section of every report.");
+
+/// The embedded default referential, also an example of the file format.
+pub const DEFAULT_REFERENTIAL: &str = include_str!("referential.toml");
+
+/// A group of skills, e.g. "B1 Knowledge of cloud infrastructure".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub id: String,
+    pub title: String,
+    /// Its skills: consecutive in the referential.
+    skills: Range<usize>,
+}
+
+impl Block {
+    /// The block's skills, in referential order.
+    pub fn skills(&self) -> impl ExactSizeIterator<Item = SkillId> + use<> {
+        self.skills.clone().map(SkillId::new)
+    }
+}
+
+/// A skill to prove.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skill {
+    pub id: String,
+    pub slug: String,
+    pub title: String,
+    pub block: BlockId,
+}
+
+impl Skill {
+    /// The id of the skill's entry in the appendix page.
+    pub fn anchor(&self) -> String {
+        format!("skill-{}", self.slug)
+    }
+}
+
+/// A section every report is expected to have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    /// One line of guidance for the report template.
+    pub guidance: String,
+    /// Heading wordings that count for this section, normalized.
+    pub headings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Referential {
+    pub title: String,
+    pub blocks: IdVec<BlockId, Block>,
+    pub skills: IdVec<SkillId, Skill>,
+    pub sections: IdVec<SectionId, Section>,
+    /// Lower-case id or slug → skill.
+    names: HashMap<String, SkillId>,
+    /// Normalized heading wording → section (the first section wins where
+    /// two share a wording), for the common exact match.
+    wordings: HashMap<String, SectionId>,
+}
+
+impl Referential {
+    /// The embedded RNCP Level 7 Cloud DevOps Expert referential.
+    pub fn embedded() -> Referential {
+        let source = SourceFile::new("(embedded referential)", DEFAULT_REFERENTIAL);
+        match Referential::parse(&source) {
+            Ok((referential, _)) => referential,
+            Err(errors) => unreachable!("the embedded referential is valid: {errors:?}"),
+        }
+    }
+
+    /// Reads and validates a referential file. Errors make it unusable;
+    /// warnings (unknown keys) come with it.
+    pub fn parse(source: &SourceFile) -> Result<(Referential, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let root = parse_toml(&source.text).map_err(|e| {
+            vec![source.error(
+                "malformed-referential",
+                e.span,
+                format!(
+                    "invalid TOML: {}",
+                    e.message.lines().next().unwrap_or_default()
+                ),
+            )]
+        })?;
+        let mut reader = Reader {
+            source,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let referential = reader.referential(root);
+        if reader.errors.is_empty() {
+            Ok((referential, reader.warnings))
+        } else {
+            reader.errors.extend(reader.warnings);
+            Err(reader.errors)
+        }
+    }
+
+    /// The skill an id or slug names, case-insensitively.
+    pub fn resolve(&self, name: &str) -> Option<SkillId> {
+        self.names.get(&name.to_lowercase()).copied()
+    }
+
+    /// The id or slug closest to a mistyped name.
+    pub fn suggest(&self, name: &str) -> Option<&str> {
+        nearest(
+            name,
+            self.skills
+                .iter()
+                .flat_map(|s| [s.id.as_str(), s.slug.as_str()]),
+        )
+    }
+
+    /// The expected section a heading counts for, if any: the one with the
+    /// longest wording that the heading's text is, or starts with as a
+    /// whole word ("problems" is not "problem").
+    pub fn section_of_heading(&self, heading: &str) -> Option<SectionId> {
+        let heading = normalize_heading(heading);
+        if let Some(&index) = self.wordings.get(&heading) {
+            return Some(index);
+        }
+        let mut best: Option<(usize, SectionId)> = None;
+        for (index, section) in self.sections.iter_enumerated() {
+            for wording in &section.headings {
+                let matches = heading == *wording
+                    || heading
+                        .strip_prefix(wording.as_str())
+                        .is_some_and(|rest| rest.starts_with(' '));
+                if matches && best.is_none_or(|(len, _)| wording.len() > len) {
+                    best = Some((wording.len(), index));
+                }
+            }
+        }
+        best.map(|(_, index)| index)
+    }
+
+    /// The block a skill belongs to.
+    pub fn block_of(&self, skill: SkillId) -> &Block {
+        &self.blocks[self.skills[skill].block]
+    }
+
+    /// What a marker's badges show for its ids, which is also what they
+    /// add to the text (and so to the id) of a heading they sit in: each
+    /// known skill's id, and `⚠ name` for an unknown one.
+    pub fn badge_label<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> String {
+        names
+            .into_iter()
+            .map(|name| match self.resolve(name) {
+                Some(skill) => self.skills[skill].id.clone(),
+                None => format!("⚠ {name}"),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Lower case, `&` as "and", punctuation as spaces, leading numbering
+/// ("1.", "2.3)") dropped, spaces collapsed.
+pub fn normalize_heading(text: &str) -> String {
+    let lowered = text.to_lowercase().replace('&', " and ");
+    let cleaned: String = lowered
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut words = cleaned.split_whitespace().peekable();
+    while words
+        .peek()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+    {
+        words.next();
+    }
+    words.collect::<Vec<_>>().join(" ")
+}
+
+struct Reader<'a> {
+    source: &'a SourceFile,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, span: Range<usize>, message: String) {
+        self.errors
+            .push(self.source.error("invalid-referential", span, message));
+    }
+
+    fn unknown_key(&mut self, key: &Key, known: &[&str]) {
+        let mut d = self.source.warning(
+            "unknown-referential-key",
+            key.span.clone(),
+            format!("unknown key `{}`; it is ignored", key.name),
+        );
+        if let Some(k) = nearest(&key.name, known.iter().copied()) {
+            d = d.with_suggestion(format!("did you mean `{k}`?"));
+        }
+        self.warnings.push(d);
+    }
+
+    /// The entries of a table, or an error.
+    fn table(&mut self, value: Spanned, what: &str) -> Vec<(Key, Spanned)> {
+        match value.value {
+            Value::Table(entries) => entries,
+            other => {
+                self.error(
+                    value.span,
+                    format!("{what} must be a table, found {}", other.type_name()),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn string(&mut self, key: &Key, value: Spanned) -> Option<String> {
+        match value.value {
+            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+            Value::String(_) => {
+                self.error(value.span, format!("`{}` must not be empty", key.name));
+                None
+            }
+            other => {
+                self.error(
+                    value.span,
+                    format!(
+                        "`{}` must be a string, found {}",
+                        key.name,
+                        other.type_name()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn list(&mut self, key: &Key, value: Spanned) -> Vec<Spanned> {
+        match value.value {
+            Value::Array(items) => items,
+            other => {
+                self.error(
+                    value.span,
+                    format!("`{}` must be a list, found {}", key.name, other.type_name()),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn referential(&mut self, root: Spanned) -> Referential {
+        let mut referential = Referential {
+            title: String::new(),
+            blocks: IdVec::new(),
+            skills: IdVec::new(),
+            sections: IdVec::new(),
+            names: HashMap::new(),
+            wordings: HashMap::new(),
+        };
+        let root_span = root.span.clone();
+        let mut name_lines: HashMap<String, usize> = HashMap::new();
+        for (key, value) in self.table(root, "the referential") {
+            match key.name.as_str() {
+                "title" => referential.title = self.string(&key, value).unwrap_or_default(),
+                "blocks" => {
+                    for block in self.list(&key, value) {
+                        self.block(block, &mut referential, &mut name_lines);
+                    }
+                }
+                "sections" => {
+                    let mut section_ids: HashMap<String, usize> = HashMap::new();
+                    for section in self.list(&key, value) {
+                        self.section(section, &mut referential, &mut section_ids);
+                    }
+                }
+                _ => self.unknown_key(&key, &["title", "blocks", "sections"]),
+            }
+        }
+        for (index, section) in referential.sections.iter_enumerated() {
+            for wording in &section.headings {
+                referential.wordings.entry(wording.clone()).or_insert(index);
+            }
+        }
+        if referential.blocks.is_empty() {
+            self.error(
+                root_span.start..root_span.start,
+                "the referential has no `[[blocks]]`".to_owned(),
+            );
+        }
+        referential
+    }
+
+    fn block(
+        &mut self,
+        value: Spanned,
+        referential: &mut Referential,
+        names: &mut HashMap<String, usize>,
+    ) {
+        let span = value.span.clone();
+        let (mut id, mut title, mut skills) = (None, None, Vec::new());
+        for (key, value) in self.table(value, "a block") {
+            match key.name.as_str() {
+                "id" => id = self.string(&key, value),
+                "title" => title = self.string(&key, value),
+                "skills" => skills = self.list(&key, value),
+                _ => self.unknown_key(&key, &["id", "title", "skills"]),
+            }
+        }
+        let Some(id) = id else {
+            self.error(span, "a block needs an `id`".to_owned());
+            return;
+        };
+        if skills.is_empty() {
+            self.error(
+                span.clone(),
+                format!("block `{id}` has no skills; add `[[blocks.skills]]` entries or remove it"),
+            );
+        }
+        let block_index = BlockId::new(referential.blocks.len());
+        let first = referential.skills.len();
+        for skill in skills {
+            self.skill(skill, block_index, referential, names);
+        }
+        referential.blocks.push(Block {
+            title: title.unwrap_or_else(|| id.clone()),
+            id,
+            skills: first..referential.skills.len(),
+        });
+    }
+
+    fn skill(
+        &mut self,
+        value: Spanned,
+        block: BlockId,
+        referential: &mut Referential,
+        names: &mut HashMap<String, usize>,
+    ) {
+        let span = value.span.clone();
+        let (mut id, mut slug, mut title) = (None, None, None);
+        for (key, value) in self.table(value, "a skill") {
+            let value_span = value.span.clone();
+            match key.name.as_str() {
+                "id" => id = self.string(&key, value).map(|v| (v, value_span)),
+                "slug" => slug = self.string(&key, value).map(|v| (v, value_span)),
+                "title" => title = self.string(&key, value),
+                _ => self.unknown_key(&key, &["id", "slug", "title"]),
+            }
+        }
+        let (Some((id, id_span)), Some((slug, slug_span)), Some(title)) = (id, slug, title) else {
+            self.error(
+                span,
+                "a skill needs an `id`, a `slug` and a `title`".to_owned(),
+            );
+            return;
+        };
+        if !id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        {
+            self.error(
+                id_span.clone(),
+                format!("skill id `{id}` may only contain letters, digits, `.`, `-` and `_`"),
+            );
+        }
+        if !crate::text::is_kebab_case(&slug) {
+            self.error(
+                slug_span.clone(),
+                format!("skill slug `{slug}` must be lower-case letters and digits joined by `-`"),
+            );
+        }
+        let index = SkillId::new(referential.skills.len());
+        for (name, name_span) in [(&id, &id_span), (&slug, &slug_span)] {
+            let lower = name.to_lowercase();
+            if let Some(&first_line) = names.get(&lower) {
+                self.error(
+                    name_span.clone(),
+                    format!(
+                        "duplicate skill id or slug `{name}` (first used on line {first_line})"
+                    ),
+                );
+            } else {
+                let line = self.source.position(name_span.start).line;
+                names.insert(lower.clone(), line);
+                referential.names.insert(lower, index);
+            }
+        }
+        referential.skills.push(Skill {
+            id,
+            slug,
+            title,
+            block,
+        });
+    }
+
+    fn section(
+        &mut self,
+        value: Spanned,
+        referential: &mut Referential,
+        ids: &mut HashMap<String, usize>,
+    ) {
+        let span = value.span.clone();
+        let (mut id, mut title, mut guidance, mut headings) = (None, None, None, Vec::new());
+        for (key, value) in self.table(value, "a section") {
+            let value_span = value.span.clone();
+            match key.name.as_str() {
+                "id" => id = self.string(&key, value).map(|v| (v, value_span)),
+                "title" => title = self.string(&key, value),
+                "guidance" => guidance = self.string(&key, value),
+                "headings" => {
+                    for item in self.list(&key, value) {
+                        match item.value {
+                            Value::String(s) => headings.push(normalize_heading(&s)),
+                            other => self.error(
+                                item.span,
+                                format!(
+                                    "a heading wording must be a string, found {}",
+                                    other.type_name()
+                                ),
+                            ),
+                        }
+                    }
+                }
+                _ => self.unknown_key(&key, &["id", "title", "guidance", "headings"]),
+            }
+        }
+        let (Some((id, id_span)), Some(title)) = (id, title) else {
+            self.error(span, "a section needs an `id` and a `title`".to_owned());
+            return;
+        };
+        let line = self.source.position(id_span.start).line;
+        if let Some(first) = ids.insert(id.to_lowercase(), line) {
+            self.error(
+                id_span,
+                format!("duplicate section id `{id}` (first used on line {first})"),
+            );
+            return;
+        }
+        let title_wording = normalize_heading(&title);
+        if !headings.contains(&title_wording) {
+            headings.insert(0, title_wording);
+        }
+        headings.retain(|h| !h.is_empty());
+        referential.sections.push(Section {
+            id,
+            title,
+            guidance: guidance.unwrap_or_default(),
+            headings,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_referential_has_18_skills_in_3_blocks_and_8_sections() {
+        let r = Referential::embedded();
+        assert_eq!(r.blocks.len(), 3);
+        assert_eq!(r.skills.len(), 18);
+        let sizes: Vec<usize> = r.blocks.iter().map(|b| b.skills.len()).collect();
+        assert_eq!(sizes, [7, 5, 6]);
+        let ids: Vec<&str> = r.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "problem",
+                "constraints",
+                "continuous-integration",
+                "continuous-delivery",
+                "quality-control",
+                "technological-choices",
+                "results",
+                "problems"
+            ]
+        );
+        assert_eq!(r.resolve("c1.3"), r.resolve("Observability"));
+        assert_eq!(
+            r.skills[r.resolve("C3.2").unwrap()].slug,
+            "performance-data"
+        );
+        assert_eq!(r.suggest("obsrvability"), Some("observability"));
+    }
+
+    #[test]
+    fn headings_map_to_sections_without_confusing_problem_and_problems() {
+        let r = Referential::embedded();
+        let section = |h: &str| r.section_of_heading(h).map(|i| r.sections[i].id.as_str());
+        assert_eq!(section("The problem"), Some("problem"));
+        assert_eq!(section("Problem statement"), Some("problem"));
+        assert_eq!(section("2. Problems"), Some("problems"));
+        assert_eq!(section("Expected and actual problems"), Some("problems"));
+        assert_eq!(section("Expected & actual results"), Some("results"));
+        assert_eq!(
+            section("Continuous integration (GitLab CI)"),
+            Some("continuous-integration")
+        );
+        assert_eq!(section("Problematic"), None);
+        assert_eq!(section("Lessons learned"), None);
+    }
+
+    #[test]
+    fn duplicate_ids_and_empty_blocks_are_errors_naming_lines() {
+        let text = "[[blocks]]\nid = \"B1\"\ntitle = \"One\"\n[[blocks.skills]]\nid = \"S1\"\nslug = \"one\"\ntitle = \"x\"\n[[blocks.skills]]\nid = \"s1\"\nslug = \"two\"\ntitle = \"y\"\n[[blocks]]\nid = \"B2\"\ntitle = \"Empty\"\n";
+        let errors = Referential::parse(&SourceFile::new("ref.toml", text)).unwrap_err();
+        let messages: Vec<String> = errors
+            .iter()
+            .map(|d| format!("{} {}", d.location(), d.message))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "ref.toml:9:6 duplicate skill id or slug `s1` (first used on line 5)",
+                "ref.toml:12:1 block `B2` has no skills; add `[[blocks.skills]]` entries or remove it",
+            ]
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! One entry per skill, by block: its evidence as links with excerpts, or
+//! a gap warning that says how to fill it.
+
+use super::{MATRIX_MAX_REPORTS, anchor_part};
+use crate::model::file::TechnicalFile;
+use crate::model::ids::Texts;
+use crate::referential::BlockId;
+use crate::render::evidence::{self, EvidenceLink};
+use crate::render::md::Markdown;
+use crate::text::html::Html;
+use crate::text::plural;
+use mdbook_markdown::pulldown_cmark::BlockQuoteKind;
+
+pub fn render(file: &TechnicalFile, texts: &Texts, block: BlockId, md: &mut Markdown) {
+    let referential = &file.referential;
+    let page = file.config.appendix.as_str();
+    if block.index() == 0 {
+        // One entry per skill.
+        md.heading(2, "Skills and their evidence", Some("tf-skills"));
+    }
+    let block = &referential.blocks[block];
+    md.heading(
+        3,
+        &format!("{} — {}", block.id, block.title),
+        Some(&format!("tf-skills-{}", anchor_part(&block.id))),
+    );
+    // Excerpts help with a few reports; with hundreds they bury the links.
+    let excerpts = (file.reports.len() <= MATRIX_MAX_REPORTS).then_some(texts);
+    for skill in block.skills() {
+        let s = &referential.skills[skill];
+        md.heading(4, &format!("{} — {}", s.id, s.title), Some(&s.anchor()));
+        let links = evidence::links(file, skill, page, excerpts);
+        if links.is_empty() {
+            md.admonition(BlockQuoteKind::Warning, |m| {
+                m.paragraph(|p| {
+                    p.strong(&format!("Gap: no report evidences {} yet.", s.id));
+                    p.text(" Add ");
+                    p.code(&format!("{{{{#skill {}}}}}", s.id));
+                    p.text(" to the section of a report that proves it, or list ");
+                    p.code(&s.id);
+                    p.text(" in a report's front matter ");
+                    p.code("skills");
+                    p.text(".");
+                });
+            });
+            continue;
+        }
+        let reports = file.matrix.reports_of(skill).len();
+        md.paragraph(|p| {
+            p.text(&format!(
+                "Evidence from {reports} report{}:",
+                plural(reports)
+            ));
+        });
+        md.html_block(evidence_list(&links));
+    }
+}
+
+/// A skill's evidence as one HTML list block (`<ul class="tf-evidence">`):
+/// a link per piece of evidence, its report's date, then "claimed for the
+/// whole report" or the excerpt, if any. Raw HTML, escaped by
+/// `Html`, because serializing a Markdown list of thousands of items was
+/// the largest cost of a big book's appendix.
+fn evidence_list(links: &[EvidenceLink]) -> String {
+    let mut html = Html::new();
+    html.open("ul", &[("class", "tf-evidence")]).newline();
+    for link in links {
+        html.open("li", &[])
+            .element("a", &[("href", &link.href)], &link.label);
+        if let Some(date) = &link.date {
+            html.text(&format!(" ({date})"));
+        }
+        if link.whole_report {
+            html.text(" — claimed for the whole report");
+        } else if let Some(excerpt) = &link.excerpt {
+            html.text(&format!(" — “{excerpt}”"));
+        }
+        html.close("li").newline();
+    }
+    html.close("ul");
+    html.finish()
+}

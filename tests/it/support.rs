@@ -1,0 +1,271 @@
+//! Helpers shared by the tests: books in temporary folders, built with
+//! mdBook in-process; the binary run as a command or as mdBook runs a
+//! preprocessor; reading the built pages.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use tempfile::TempDir;
+
+/// The binary under test, without colours.
+pub fn binary() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mdbook-technical-file"));
+    command.env("NO_COLOR", "1");
+    command
+}
+
+/// The JSON mdBook 0.5 sends a preprocessor for the book at `root`, for
+/// the HTML renderer.
+pub fn preprocessor_input(root: &Path) -> Vec<u8> {
+    let md = mdbook_technical_file::load_book(root).unwrap();
+    let ctx = mdbook_preprocessor::PreprocessorContext::new(
+        md.root.clone(),
+        md.config.clone(),
+        "html".into(),
+    );
+    serde_json::to_vec(&(&ctx, &md.book)).unwrap()
+}
+
+/// Runs the binary as mdBook runs a preprocessor: in `command`'s folder,
+/// with `input` on stdin; returns its exit status and output.
+pub fn run_preprocessor(mut command: Command, input: &[u8]) -> Output {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// The content of the chapter named `name` in a book the preprocessor returned.
+pub fn chapter_content(book: &mdbook_preprocessor::book::Book, name: &str) -> Option<String> {
+    book.iter().find_map(|item| match item {
+        mdbook_preprocessor::book::BookItem::Chapter(ch) if ch.name == name => {
+            Some(ch.content.clone())
+        }
+        _ => None,
+    })
+}
+
+/// A book written to a temporary folder from (path, content) pairs.
+pub struct TestBook {
+    pub dir: TempDir,
+}
+
+pub const BOOK_TOML: &str = "[book]\ntitle = \"Test book\"\nsrc = \"book\"\n\n[build]\nbuild-dir = \"out\"\n\n[preprocessor.technical-file]\nbefore = [\"links\"]\nspelling = false\n";
+
+impl TestBook {
+    /// A book with `book.toml` (unless given), and the given files.
+    pub fn new(files: &[(&str, &str)]) -> TestBook {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut has_toml = false;
+        for (path, content) in files {
+            has_toml |= *path == "book.toml";
+            write(dir.path(), path, content.as_bytes());
+        }
+        if !has_toml {
+            write(dir.path(), "book.toml", BOOK_TOML.as_bytes());
+        }
+        TestBook { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, path: &str, content: &[u8]) {
+        write(self.root(), path, content);
+    }
+
+    /// Builds with mdbook-driver and our preprocessor; panics on failure.
+    pub fn build(&self) -> PathBuf {
+        mdbook_technical_file::build(self.root(), false).expect("build")
+    }
+
+    /// The `<main>` part of a built page.
+    pub fn page(&self, page: &str) -> String {
+        let html = fs::read_to_string(self.root().join("out").join(page))
+            .unwrap_or_else(|e| panic!("{page}: {e}"));
+        main_of(&html)
+    }
+
+    /// The sidebar's chapter list as "number name" strings, in order.
+    pub fn toc(&self) -> Vec<String> {
+        let html = fs::read_to_string(self.root().join("out/toc.html")).expect("toc.html");
+        toc_entries(&html)
+    }
+}
+
+pub fn write(root: &Path, path: &str, content: &[u8]) {
+    let full = root.join(path);
+    fs::create_dir_all(full.parent().unwrap()).unwrap();
+    fs::write(full, content).unwrap();
+}
+
+pub fn main_of(html: &str) -> String {
+    let start = html.find("<main>").expect("<main>");
+    let end = html.find("</main>").expect("</main>");
+    html[start..end].to_owned()
+}
+
+/// Entries of mdBook's `toc.html`: "2.1. Title" or "Title", part titles as "# Title".
+pub fn toc_entries(html: &str) -> Vec<String> {
+    let entry = regex::Regex::new(
+        r#"<li class="chapter-item[^"]*"><span class="chapter-link-wrapper"><a href="[^"]*"[^>]*>(?:<strong aria-hidden="true">([0-9.]+)</strong> )?([^<]*)</a>|<li class="part-title">([^<]*)</li>"#,
+    )
+    .unwrap();
+    entry
+        .captures_iter(html)
+        .map(|c| match (c.get(1), c.get(2), c.get(3)) {
+            (_, _, Some(part)) => format!("# {}", decode(part.as_str())),
+            (Some(n), Some(name), _) => format!("{} {}", n.as_str(), decode(name.as_str())),
+            (None, Some(name), _) => decode(name.as_str()),
+            _ => unreachable!(),
+        })
+        .collect()
+}
+
+pub fn decode(html: &str) -> String {
+    html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Every `id="..."` of an HTML page.
+pub fn ids(html: &str) -> Vec<String> {
+    let re = regex::Regex::new(r#"\sid="([^"]*)""#).unwrap();
+    re.captures_iter(html).map(|c| decode(&c[1])).collect()
+}
+
+/// Every `href="..."` of an HTML fragment.
+pub fn hrefs(html: &str) -> Vec<String> {
+    let re = regex::Regex::new(r#"\shref="([^"]*)""#).unwrap();
+    re.captures_iter(html).map(|c| decode(&c[1])).collect()
+}
+
+/// Snapshot of every file under `dir`: path → (content, modification time).
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let meta = fs::metadata(&path).unwrap();
+                out.insert(
+                    path.clone(),
+                    (fs::read(&path).unwrap(), meta.modified().unwrap()),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The repository's root (the example book).
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies a book's sources (book.toml, book/, reports/ and the files next
+/// to them) into a temporary folder, so building never writes into the
+/// repository and tests can run side by side.
+pub fn copy_book(from: &Path) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in ["book.toml", "technical-file.css", "words.txt"] {
+        let source = from.join(entry);
+        if source.exists() {
+            fs::copy(&source, dir.path().join(entry)).unwrap();
+        }
+    }
+    for folder in ["book", "reports"] {
+        if from.join(folder).exists() {
+            copy_dir(&from.join(folder), &dir.path().join(folder));
+        }
+    }
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The HTML files under a folder.
+pub fn html_files(dir: &Path) -> Vec<PathBuf> {
+    snapshot(dir)
+        .into_keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect()
+}
+
+/// Follows every link in the `<main>` of every page of a built book:
+/// returns how many were checked and the ones that do not land on an
+/// existing page and id.
+pub fn broken_links(out: &Path) -> (usize, Vec<String>) {
+    use mdbook_technical_file::testing::{join, percent_decode};
+    let pages = html_files(out);
+    let mut page_ids = std::collections::HashMap::new();
+    for page in &pages {
+        page_ids.insert(page.clone(), ids(&fs::read_to_string(page).unwrap()));
+    }
+    let mut checked = 0;
+    let mut broken = Vec::new();
+    for page in &pages {
+        let html = fs::read_to_string(page).unwrap();
+        if !html.contains("<main>") {
+            continue;
+        }
+        for href in hrefs(&main_of(&html)) {
+            if href.contains(':') && !href.starts_with('#') {
+                continue; // https:, mailto:, data:
+            }
+            let (path, fragment) = match href.split_once('#') {
+                Some((p, f)) => (p, Some(percent_decode(f))),
+                None => (href.as_str(), None),
+            };
+            let target = if path.is_empty() {
+                page.clone()
+            } else {
+                let joined = join(
+                    &page.parent().unwrap().to_string_lossy(),
+                    &percent_decode(path),
+                );
+                PathBuf::from(format!("/{joined}"))
+            };
+            checked += 1;
+            let Some(target_ids) = page_ids.get(&target) else {
+                if !target.exists() {
+                    broken.push(format!("{}: {href} (no such page)", page.display()));
+                }
+                continue;
+            };
+            if let Some(fragment) = fragment
+                && !fragment.is_empty()
+                && !target_ids.contains(&fragment)
+            {
+                broken.push(format!("{}: {href} (no id `{fragment}`)", page.display()));
+            }
+        }
+    }
+    (checked, broken)
+}
