@@ -95,6 +95,9 @@ pub struct Config {
     /// A project word list, one word a line, relative to the book root.
     pub dictionary: Option<String>,
     pub show_diagnostics: ShowDiagnostics,
+    /// Whether the tool runs before mdBook's `links` preprocessor
+    /// (`before = ["links"]`), which `{{#include}}` in reports needs.
+    pub before_links: bool,
     /// The Markdown options of the HTML renderer.
     pub flavor: Flavor,
     /// Whether `mdbook serve` is running (it sets a live-reload endpoint).
@@ -121,6 +124,7 @@ impl Default for Config {
             english: English::American,
             dictionary: None,
             show_diagnostics: ShowDiagnostics::Preview,
+            before_links: false,
             flavor: Flavor::default(),
             serving: false,
         }
@@ -253,6 +257,9 @@ impl Config {
             ("show-diagnostics", V::String(s)) => {
                 self.show_diagnostics = ShowDiagnostics::parse(s)
                     .ok_or(Unset::Invalid("\"preview\", \"always\" or \"never\""))?;
+            }
+            ("before", V::Array(names)) => {
+                self.before_links = names.iter().any(|n| n.as_str() == Some("links"));
             }
             (k, _) if MDBOOK_KEYS.contains(&k) => {}
             (k, _) if KEYS.contains(&k) => return Err(Unset::Invalid(expected(k))),

@@ -5,6 +5,7 @@
 //! `build`, `check` and `coverage` alike, so they can never disagree.
 
 use crate::book::assemble::{self, Placement};
+use crate::book::confine::BookRoot;
 use crate::book::load;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Tally};
@@ -220,15 +221,25 @@ fn check_spelling(root: &Path, analysis: &mut Analysis) -> SpellStats {
     stats
 }
 
-/// The files reports link to, and where their includes are.
+/// The files reports embed, read, and where the files they include lead:
+/// everything under the one confinement rule of `confine`.
 fn page_context(root: &Path, analysis: &Analysis) -> PageContext {
     let file = &analysis.file;
+    let book = BookRoot::new(root);
     let requests = file.reports.ids().flat_map(|r| assets::requests(file, r));
-    let reports_dir = root.join(file.reports_dir());
-    let absolute = std::path::absolute(&reports_dir).unwrap_or(reports_dir);
+    let includes = file
+        .reports
+        .iter_enumerated()
+        .flat_map(|(id, report)| assets::includes(report, &analysis.texts[id].text))
+        .filter_map(|include| include.target)
+        .map(|target| {
+            let reach = book.reach_readable(&target);
+            (target, reach)
+        })
+        .collect();
     PageContext {
-        reports_dir_abs: slash(&absolute),
-        assets: load::read_assets(root, requests.collect::<Vec<_>>()),
+        assets: load::read_assets(&book, requests.collect::<Vec<_>>()),
+        includes,
     }
 }
 

@@ -1,9 +1,10 @@
 //! Reading from disk: `book.toml`, the reports folder, the referential
 //! file, the word list and the files reports link to. Nothing here writes.
 
+use crate::book::confine::BookRoot;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::assets::{Asset, Assets, MAX_ASSET};
+use crate::model::assets::{Asset, Assets, MAX_ASSET, Reach};
 use crate::pipeline::ReportInput;
 use crate::referential::Referential;
 use crate::text::source::{SourceFile, decode, decode_owned};
@@ -33,6 +34,8 @@ pub struct ReportFile {
     pub path: String,
     pub stem: String,
     pub absolute: PathBuf,
+    /// Why it is not read, when it leads out of the reports folder.
+    pub refused: Option<String>,
 }
 
 /// Lists the `*.md` files directly in the reports folder, sorted by name.
@@ -47,6 +50,7 @@ pub fn list_reports(root: &Path, config: &Config) -> (Vec<ReportFile>, Vec<Diagn
     };
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
+    let confined = BookRoot::new(&dir);
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else {
@@ -74,10 +78,18 @@ pub fn list_reports(root: &Path, config: &Config) -> (Vec<ReportFile>, Vec<Diagn
         if absolute.is_dir() {
             continue;
         }
+        // A report that is a symbolic link out of the folder is not read.
+        let refused = match confined.reach(name) {
+            Reach::Outside(real) => Some(format!(
+                "it is a symbolic link out of the reports folder, to `{real}`; it is not read"
+            )),
+            _ => None,
+        };
         files.push(ReportFile {
             path: format!("{folder}/{name}"),
             stem: stem.to_owned(),
             absolute,
+            refused,
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -125,9 +137,12 @@ pub fn read_reports(files: &[ReportFile]) -> Vec<ReportInput> {
     crate::text::parallel::map(files, |file| ReportInput {
         path: file.path.clone(),
         stem: file.stem.clone(),
-        content: read_with_room(&file.absolute)
-            .map(decode_owned)
-            .map_err(|e| e.to_string()),
+        content: match &file.refused {
+            Some(why) => Err(why.clone()),
+            None => read_with_room(&file.absolute)
+                .map(decode_owned)
+                .map_err(|e| e.to_string()),
+        },
     })
 }
 
@@ -173,27 +188,32 @@ pub fn read_word_list(root: &Path, path: &str) -> Result<Vec<String>, Box<Diagno
 }
 
 /// Reads the files reports link to (paths relative to the book root).
-/// Paths that leave the book root are not read.
-pub fn read_assets(root: &Path, requests: impl IntoIterator<Item = String>) -> Assets {
+/// Files whose real path is outside the book root are not read.
+pub fn read_assets(book: &BookRoot, requests: impl IntoIterator<Item = String>) -> Assets {
     let mut assets = Assets::new();
     for path in requests {
-        if path.starts_with("..") || assets.contains_key(&path) {
+        if assets.contains_key(&path) {
             continue;
         }
-        let absolute = root.join(&path);
-        let asset = match std::fs::metadata(&absolute) {
-            Ok(meta) if meta.is_dir() => Asset::Unreadable("it is a folder".to_owned()),
-            Ok(meta) if meta.len() > MAX_ASSET as u64 => Asset::TooLarge(meta.len()),
-            Ok(_) => match std::fs::read(&absolute) {
-                Ok(bytes) => Asset::Bytes(bytes),
-                Err(e) => Asset::Unreadable(e.to_string()),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                Asset::Unreadable("no such file".to_owned())
-            }
-            Err(e) => Asset::Unreadable(e.to_string()),
+        let asset = match book.reach(&path) {
+            Reach::Inside(real) => read_asset(Path::new(&real)),
+            Reach::Outside(real) => Asset::Outside(real),
+            Reach::Unreadable(why) => Asset::Unreadable(why),
         };
         assets.insert(path, asset);
     }
     assets
+}
+
+/// A file whose real path is inside the book.
+fn read_asset(real: &Path) -> Asset {
+    match std::fs::metadata(real) {
+        Ok(meta) if meta.is_dir() => Asset::Unreadable("it is a folder".to_owned()),
+        Ok(meta) if meta.len() > MAX_ASSET as u64 => Asset::TooLarge(meta.len()),
+        Ok(_) => match std::fs::read(real) {
+            Ok(bytes) => Asset::Bytes(bytes),
+            Err(e) => Asset::Unreadable(e.to_string()),
+        },
+        Err(e) => Asset::Unreadable(e.to_string()),
+    }
 }

@@ -2,6 +2,7 @@
 //! mdBook's book, and the preprocessor protocol.
 
 pub mod assemble;
+pub mod confine;
 pub mod engine;
 pub mod load;
 pub mod preprocessor;

@@ -110,6 +110,9 @@ enum Command {
         /// Where to write the PDF [default: technical-file.pdf next to the build folder, e.g. target/technical-file.pdf]
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Let the pages load from the network while printing (remote images, web fonts); off by default, since a book is untrusted input
+        #[arg(long)]
+        allow_network: bool,
     },
     /// Internal: lints what the spelling cache lacks, for `mdbook serve`
     #[command(name = crate::spelling::background::FILL_COMMAND, hide = true)]
@@ -251,9 +254,21 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             }
             Ok(Exit::Clean)
         }
-        Command::Pdf { book_dir, output } => {
+        Command::Pdf {
+            book_dir,
+            output,
+            allow_network,
+        } => {
             init_logging(color);
-            let summary = pdf::pdf(&book_dir, output.as_deref(), color.stderr())?;
+            let network = if allow_network {
+                eprintln!(
+                    "note: --allow-network: the book's pages may load anything from the network while they are printed"
+                );
+                pdf::Network::Allowed
+            } else {
+                pdf::Network::Blocked
+            };
+            let summary = pdf::pdf(&book_dir, output.as_deref(), color.stderr(), network)?;
             eprintln!("{}", summary.line());
             Ok(Exit::Clean)
         }

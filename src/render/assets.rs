@@ -26,21 +26,6 @@ pub fn edits(
             continue;
         };
         let span = link.dest_range.clone().unwrap_or(link.range.clone());
-        if path.starts_with("../") || path == ".." {
-            problems.push(
-                source
-                    .warning(
-                        "asset-outside-book",
-                        span,
-                        format!(
-                            "`{}` is outside the book folder, so it is not published",
-                            link.dest
-                        ),
-                    )
-                    .with_suggestion("move the file next to the reports, e.g. into `reports/img/`"),
-            );
-            continue;
-        }
         let Some(bytes) = readable(source, &link.dest, &path, span.clone(), assets, problems)
         else {
             continue;
@@ -110,6 +95,20 @@ fn readable<'a>(
                     )
                     .with_suggestion(
                         "publish it elsewhere and link to it, or make it smaller than 10 MB",
+                    ),
+            );
+            None
+        }
+        Asset::Outside(real) => {
+            problems.push(
+                source
+                    .error(
+                        "asset-outside-book",
+                        span,
+                        format!("`{dest}` leads outside the book folder, to `{real}`: it is not read"),
+                    )
+                    .with_suggestion(
+                        "move the file next to the reports, e.g. into `reports/img/` (a symbolic link must point inside the book too)",
                     ),
             );
             None

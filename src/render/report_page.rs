@@ -4,7 +4,7 @@
 //! at a byte offset of the author's text.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::assets::Assets;
+use crate::model::assets::{self as model_assets, Assets, Includes};
 use crate::model::file::TechnicalFile;
 use crate::model::ids::ReportId;
 use crate::render::md::Markdown;
@@ -17,10 +17,10 @@ use crate::text::splice::{self, Edit};
 /// What the caller provides beyond the model.
 #[derive(Debug, Clone, Default)]
 pub struct PageContext {
-    /// The absolute path of the reports folder, for `{{#include}}` paths
-    /// (mdBook resolves them from the book's source folder).
-    pub reports_dir_abs: String,
+    /// The files reports embed, read.
     pub assets: Assets,
+    /// Where the files reports include lead.
+    pub includes: Includes,
 }
 
 /// A report's page, made in its text's own buffer (read with room to
@@ -75,8 +75,9 @@ pub fn edits(
     }
     edits.extend(includes::edits(
         source,
-        body,
-        &context.reports_dir_abs,
+        &model_assets::includes(report, text),
+        file.config.before_links,
+        &context.includes,
         &mut problems,
     ));
     edits.extend(assets::edits(

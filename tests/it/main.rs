@@ -18,6 +18,7 @@ mod hostile;
 mod no_writes;
 mod preserve;
 mod scaling;
+mod security;
 mod serve;
 mod spelling;
 mod synthetic_book;

@@ -20,13 +20,6 @@ impl Drop for Server {
     }
 }
 
-fn mdbook_available() -> bool {
-    Command::new("mdbook")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("v0.5"))
-}
-
 fn get(port: u16, path: &str) -> Option<String> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
@@ -70,24 +63,12 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 #[test]
 fn serve_shows_a_broken_report_in_place_then_recovers() {
-    if !mdbook_available() {
-        assert!(
-            std::env::var_os("TECHNICAL_FILE_REQUIRE_MDBOOK").is_none(),
-            "mdbook 0.5 is required: cargo install mdbook --version 0.5.4 --locked"
-        );
-        eprintln!("skipped: no mdbook 0.5 on PATH (cargo install mdbook --version 0.5.4 --locked)");
+    if !crate::support::mdbook_cli() {
         return;
     }
     let copy = crate::support::copy_book(&crate::support::repo_root());
     let root = copy.path();
-    let binary_dir = Path::new(env!("CARGO_BIN_EXE_mdbook-technical-file"))
-        .parent()
-        .unwrap();
-    let path = format!(
-        "{}:{}",
-        binary_dir.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let path = crate::support::path_with_binary();
     let port = free_port();
     let _server = Server(
         Command::new("mdbook")

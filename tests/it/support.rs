@@ -16,6 +16,58 @@ pub fn binary() -> Command {
     command
 }
 
+/// Whether the real `mdbook` 0.5 CLI is on PATH. Without it a test says
+/// so and passes, unless `TECHNICAL_FILE_REQUIRE_MDBOOK` is set (CI sets
+/// it), so a fresh clone's `cargo test` works and CI never skips silently.
+pub fn mdbook_cli() -> bool {
+    let available = Command::new("mdbook")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("v0.5"));
+    if !available {
+        assert!(
+            std::env::var_os("TECHNICAL_FILE_REQUIRE_MDBOOK").is_none(),
+            "mdbook 0.5 is required: cargo install mdbook --version 0.5.4 --locked"
+        );
+        eprintln!("skipped: no mdbook 0.5 on PATH (cargo install mdbook --version 0.5.4 --locked)");
+    }
+    available
+}
+
+/// Chromium, if installed (`CHROMIUM`, or `chromium` on PATH); required
+/// when `TECHNICAL_FILE_REQUIRE_CHROMIUM` is set (CI sets it).
+pub fn chromium() -> Option<PathBuf> {
+    let found = std::env::var_os("CHROMIUM").map(PathBuf::from).or_else(|| {
+        ["chromium", "chromium-browser", "google-chrome"]
+            .iter()
+            .find_map(|name| {
+                std::env::split_paths(&std::env::var_os("PATH")?)
+                    .map(|dir| dir.join(name))
+                    .find(|p| p.is_file())
+            })
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("TECHNICAL_FILE_REQUIRE_CHROMIUM").is_none(),
+            "Chromium is required: apt-get install chromium"
+        );
+        eprintln!("skipped: no Chromium (apt-get install chromium)");
+    }
+    found
+}
+
+/// PATH with the binary under test first, for the real mdbook CLI.
+pub fn path_with_binary() -> String {
+    let binary_dir = Path::new(env!("CARGO_BIN_EXE_mdbook-technical-file"))
+        .parent()
+        .unwrap();
+    format!(
+        "{}:{}",
+        binary_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
 /// The JSON mdBook 0.5 sends a preprocessor for the book at `root`, for
 /// the HTML renderer.
 pub fn preprocessor_input(root: &Path) -> Vec<u8> {

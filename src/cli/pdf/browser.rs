@@ -153,12 +153,64 @@ fn is_executable(path: &Path) -> bool {
     path.is_file()
 }
 
+/// Whether the page may reach the network while it is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Network {
+    /// Every request to the network fails (the default: a book is
+    /// untrusted input, and its pages must not call out).
+    Blocked,
+    Allowed,
+}
+
+/// Chromium's command-line switches: headless, no profile state, the
+/// sandbox kept unless the process runs as root (where Chromium refuses to
+/// start with it), and the network closed unless allowed: host names
+/// resolve to nothing and every other request goes to a closed proxy.
+pub fn chromium_args(as_root: bool, network: Network) -> Vec<&'static str> {
+    let mut args = vec![
+        "--headless",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--no-pdf-header-footer",
+    ];
+    if as_root {
+        args.push("--no-sandbox");
+    }
+    if network == Network::Blocked {
+        args.extend([
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--proxy-server=http://127.0.0.1:9",
+            "--proxy-bypass-list=<-loopback>",
+        ]);
+    }
+    args
+}
+
+/// Whether this process runs as root.
+pub fn running_as_root() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        std::env::var_os("USER").is_some_and(|u| u == "root")
+    }
+}
+
 /// Prints `page` to `out` with headless Chromium and a fresh profile.
 pub fn print_to_pdf(
     chromium: &Path,
     page: &Path,
     out: &Path,
     profile: &Path,
+    network: Network,
 ) -> anyhow::Result<()> {
     fs::create_dir_all(profile).with_context(|| format!("cannot create {}", profile.display()))?;
     let _ = fs::remove_file(out);
@@ -166,18 +218,7 @@ pub fn print_to_pdf(
     let log = fs::File::create(&log_path)
         .with_context(|| format!("cannot create {}", log_path.display()))?;
     let mut child = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-extensions",
-            "--no-pdf-header-footer",
-        ])
+        .args(chromium_args(running_as_root(), network))
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", out.display()))
         .arg(file_url(page, false))
@@ -225,6 +266,21 @@ pub fn print_to_pdf(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sandbox_stays_unless_root_and_the_network_is_closed_unless_allowed() {
+        let user = chromium_args(false, Network::Blocked);
+        assert!(!user.contains(&"--no-sandbox"));
+        assert!(user.contains(&"--host-resolver-rules=MAP * ~NOTFOUND"));
+        assert!(user.iter().any(|a| a.starts_with("--proxy-server=")));
+        let root = chromium_args(true, Network::Allowed);
+        assert!(root.contains(&"--no-sandbox"));
+        assert!(
+            !root
+                .iter()
+                .any(|a| a.starts_with("--proxy-server=") || a.starts_with("--host-resolver"))
+        );
+    }
 
     #[test]
     fn the_print_page_gets_a_base_and_a4_after_the_book_styles() {

@@ -24,6 +24,7 @@ use crate::cli::commands;
 use crate::config::{Config, NAME};
 use crate::text::{counted, slash};
 use anyhow::{Context, bail};
+pub use browser::Network;
 use browser::{find_chromium, print_to_pdf, write_print_page};
 use document::{count_pages, is_a4, page_size};
 use mdbook_driver::MDBook;
@@ -113,7 +114,12 @@ impl PdfSummary {
 /// `technical-file.pdf` next to the build folder: `target/technical-file.pdf`
 /// for `build-dir = "target/book"`. It is never written into the book's
 /// sources or reports.
-pub fn pdf(book_dir: &Path, output: Option<&Path>, color: bool) -> anyhow::Result<PdfSummary> {
+pub fn pdf(
+    book_dir: &Path,
+    output: Option<&Path>,
+    color: bool,
+    network: Network,
+) -> anyhow::Result<PdfSummary> {
     // Before building: a missing browser is the likeliest problem.
     let chromium = find_chromium()?;
 
@@ -164,6 +170,7 @@ pub fn pdf(book_dir: &Path, output: Option<&Path>, color: bool) -> anyhow::Resul
         &full_page,
         &out,
         &work.path().join("profile-book"),
+        network,
     )?;
     let bytes = fs::read(&out).with_context(|| format!("cannot read {}", out.display()))?;
     let total_pages = count_pages(&bytes).with_context(|| format!("in {}", out.display()))?;
@@ -179,6 +186,7 @@ pub fn pdf(book_dir: &Path, output: Option<&Path>, color: bool) -> anyhow::Resul
         &hand_written_page,
         &hand_written_pdf,
         &work.path().join("profile-hand-written"),
+        network,
     )?;
     let technical_file_pages = count_pages(&fs::read(&hand_written_pdf)?)
         .context("in the PDF of the hand-written chapters")?;
