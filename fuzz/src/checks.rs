@@ -15,8 +15,7 @@ use mdbook_technical_file::pipeline::ReportInput;
 use mdbook_technical_file::testing::{Target, apply_tracked, blank, report_edits};
 use mdbook_technical_file::{
     Config, Diagnostic, Flavor, Outcome, PageContext, Referential, Report, SourceFile,
-    TechnicalFile, Texts, decode, decode_owned, id_from_text, normalize_heading, parse_input,
-    process,
+    TechnicalFile, Texts, decode, decode_owned, normalize_heading, parse_input, process,
 };
 use std::collections::HashSet;
 use std::ops::Range;
@@ -51,8 +50,9 @@ pub fn report(data: &[u8]) {
     // never repeat.
     assert_eq!(report.anchors.len(), headings);
     let mut automatic = HashSet::new();
-    if !report.starts_with_title {
-        automatic.insert(id_from_text(&report.title));
+    // The title the tool adds has an id no element of the page has.
+    if let Some(id) = &report.added_title_id {
+        assert!(!report.anchors.iter().any(|a| a == id), "{id} is taken");
     }
     for (h, anchor) in report.anchors.iter_enumerated() {
         if report.scan.headings[h].explicit_id.is_none() {

@@ -10,6 +10,7 @@ use crate::text::index::IdVec;
 use crate::text::readable_stem;
 use crate::text::source::{DecodeNote, SourceFile, floor_char_boundary};
 use mdbook_markdown::pulldown_cmark::Event;
+use std::collections::HashSet;
 use std::ops::Range;
 
 crate::typed_index!(pub ClaimId, "A skill claim of one report, in the order written.");
@@ -55,9 +56,15 @@ pub struct Report {
     pub anchors: IdVec<HeadingId, String>,
     /// For each heading, its text for people, without markers.
     pub labels: IdVec<HeadingId, String>,
-    /// Whether the page starts with a top-level `#` heading; if not, the
-    /// tool adds one with the title so every page has a title.
-    pub starts_with_title: bool,
+    /// The page's own title: its first heading, when that is a top-level
+    /// `#` (anything but a heading may come before it: a comment, a badge,
+    /// a rule line). Without one the tool adds a title.
+    pub title_heading: Option<HeadingId>,
+    /// The id of the title the tool adds, if it adds one: an explicit id
+    /// that no other element of the page has. Explicit ids take no name
+    /// from mdBook's automatic ids, so every id plain mdBook gives the
+    /// author's headings stays the same.
+    pub added_title_id: Option<String>,
     /// For each expected section of the referential, the heading that
     /// provides it, if any.
     pub sections: IdVec<SectionId, Option<HeadingId>>,
@@ -88,7 +95,7 @@ impl Report {
         for problem in problems {
             diagnostics.push(marker_problem(source, &problem));
         }
-        let starts_with_title = starts_with_title(&scan);
+        let title_heading = title_heading(&scan);
         let title = title(&parsed.front_matter, &scan, stem);
         let mut report = Report {
             stem: stem.to_owned(),
@@ -102,13 +109,18 @@ impl Report {
             claims: IdVec::new(),
             anchors: IdVec::new(),
             labels: IdVec::new(),
-            starts_with_title,
+            title_heading,
+            added_title_id: None,
             sections: IdVec::new(),
             section_words: IdVec::new(),
             diagnostics,
         };
         report.resolve_claims(source, referential);
-        report.anchors = report.compute_anchors(&source.text, referential);
+        let (anchors, taken) = report.compute_anchors(&source.text, referential);
+        report.anchors = anchors;
+        if report.title_heading.is_none() {
+            report.added_title_id = Some(free_id("tf-title", &taken));
+        }
         report.labels = report
             .scan
             .headings
@@ -290,27 +302,32 @@ impl Report {
     }
 
     /// The ids mdBook gives the headings of the final page.
-    fn compute_anchors(&self, text: &str, referential: &Referential) -> IdVec<HeadingId, String> {
+    /// Each heading's id as mdBook gives it, and every id of the page.
+    fn compute_anchors(
+        &self,
+        text: &str,
+        referential: &Referential,
+    ) -> (IdVec<HeadingId, String>, HashSet<String>) {
         let mut ids = IdAllocator::default();
-        if !self.starts_with_title {
-            ids.automatic(&self.title);
-        }
+        let mut taken = HashSet::new();
         let mut anchors: IdVec<HeadingId, String> =
             self.scan.headings.iter().map(|_| String::new()).collect();
         for slot in &self.scan.id_slots {
             match slot {
                 IdSlot::Heading(heading) => {
-                    anchors[*heading] = match &self.scan.headings[*heading].explicit_id {
+                    let id = match &self.scan.headings[*heading].explicit_id {
                         Some(id) => ids.explicit(id),
                         None => ids.automatic(&self.heading_text(text, *heading, referential)),
                     };
+                    taken.insert(id.clone());
+                    anchors[*heading] = id;
                 }
                 IdSlot::Term(text) => {
-                    ids.automatic(text);
+                    taken.insert(ids.automatic(text));
                 }
             }
         }
-        anchors
+        (anchors, taken)
     }
 
     /// Words of prose between each heading and the next.
@@ -403,13 +420,21 @@ fn decode_problem(source: &SourceFile, note: Option<&DecodeNote>) -> Option<Diag
     }
 }
 
-/// Whether the page starts with a top-level `#` heading.
-fn starts_with_title(scan: &Scan) -> bool {
-    scan.first_block.as_ref().is_some_and(|first| {
-        scan.headings
-            .first()
-            .is_some_and(|h| h.level == 1 && h.top_level && h.range.start == first.start)
-    })
+/// The page's own title: its first heading, if it is a top-level `#`.
+fn title_heading(scan: &Scan) -> Option<HeadingId> {
+    let first = scan.headings.first()?;
+    (first.level == 1 && first.top_level).then(|| HeadingId::new(0))
+}
+
+/// `base`, or `base-1`, `base-2`... whichever no element of the page has.
+fn free_id(base: &str, taken: &HashSet<String>) -> String {
+    let mut id = base.to_owned();
+    let mut n = 0;
+    while taken.contains(&id) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
 }
 
 /// The chapter name: front matter title, first `#` heading, or the stem
@@ -553,13 +578,32 @@ mod tests {
     }
 
     #[test]
-    fn anchors_are_unique_and_account_for_badges_and_an_added_title() {
-        let text = "Intro.\n\n## Notes\n\n## Notes\n\n## CI {{#skill C2.1}}\n\n## Demo report\n";
+    fn anchors_are_unique_account_for_badges_and_the_added_title_takes_none() {
+        let text = "Intro.\n\n## Notes\n\n## Notes\n\n## CI {{#skill C2.1}}\n\n## Demo report\n\n## Tf title\n";
         let r = report(text);
-        assert!(!r.starts_with_title);
+        assert_eq!(r.title_heading, None);
+        // As plain mdBook gives them: the added title takes no id from them.
         assert_eq!(
             r.anchors.as_slice(),
-            ["notes", "notes-1", "ci-c21", "demo-report-1"]
+            ["notes", "notes-1", "ci-c21", "demo-report", "tf-title"]
         );
+        assert_eq!(r.added_title_id.as_deref(), Some("tf-title-1"));
+    }
+
+    #[test]
+    fn the_title_is_the_first_heading_whatever_comes_before_it() {
+        for text in [
+            "<!-- a comment -->\n\n# Paths\n\nText.\n",
+            "r[paths]\n\n# Paths\n\nText.\n",
+            "![badge](https://x.y/b.svg)\n\n# Paths\n",
+            "<div class=\"warning\">\n\nNote.\n\n</div>\n\n# Paths\n",
+        ] {
+            let r = report(text);
+            assert_eq!(r.title_heading.map(|h| h.index()), Some(0), "{text}");
+            assert_eq!(r.anchors.as_slice(), ["paths"], "{text}");
+            assert_eq!(r.added_title_id, None);
+        }
+        // A first heading that is not a `#`: the tool adds a title.
+        assert_eq!(report("## Summary\n\n# Later\n").title_heading, None);
     }
 }

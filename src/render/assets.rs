@@ -6,7 +6,7 @@
 use crate::diagnostic::{Diagnostic, Locate};
 use crate::model::assets::{self, Asset, Assets, LARGE_ASSET};
 use crate::model::report::Report;
-use crate::text::html::Html;
+use crate::text::html::{Html, attribute};
 use crate::text::paths;
 use crate::text::source::SourceFile;
 use crate::text::splice::Edit;
@@ -58,7 +58,15 @@ pub fn edits(
             continue;
         };
         let uri = data_uri(&path, bytes);
-        if link.is_image {
+        if let Some(html) = &link.html {
+            // A link of the author's HTML downloads the file (browsers do
+            // not open `data:` pages).
+            if !link.is_image && !html.has_download {
+                let name = path.rsplit('/').next().unwrap_or(&path);
+                edits.push(Edit::insert(html.name_end, attribute("download", name)));
+            }
+            edits.push(Edit::replace(dest_range, uri));
+        } else if link.is_image {
             edits.push(Edit::replace(dest_range, uri));
         } else {
             edits.extend(

@@ -102,15 +102,15 @@ fn header(
 ) -> Edit {
     let report = &file.reports[index];
     let mut header = String::new();
-    let at = if report.starts_with_title {
-        let end = report.scan.headings.as_slice()[0].range.end;
+    let at = if let Some(title) = report.title_heading {
+        let end = report.scan.headings[title].range.end;
         if !text[..end].ends_with(['\n', '\r']) {
             header.push('\n');
         }
         end
     } else {
         let mut title = Markdown::new();
-        title.heading(1, &report.title, None);
+        title.heading(1, &report.title, report.added_title_id.as_deref());
         header.push_str(title.finish(file.config.flavor).trim_end());
         header.push_str("\n\n");
         report.front_matter_range.end

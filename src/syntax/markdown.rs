@@ -110,6 +110,17 @@ pub struct Link {
     pub dest_range: Option<Range<usize>>,
     /// The whole link in the source.
     pub range: Range<usize>,
+    /// Set when the link is an attribute of the author's raw HTML.
+    pub html: Option<HtmlLink>,
+}
+
+/// Where a raw HTML attribute naming a file sits in its element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlLink {
+    /// Where the element's name ends (an attribute can be added there).
+    pub name_end: usize,
+    /// Whether the element already has a `download` attribute.
+    pub has_download: bool,
 }
 
 /// What a pass over a chapter found.
@@ -175,7 +186,12 @@ pub fn scan_from(text: &str, from: usize, flavor: Flavor) -> Scan {
                 scanner.scan.code.push(range);
             }
             // Tags carry no text; text between inline tags comes as `Text`.
-            Event::InlineHtml(_) | Event::Html(_) => scanner.scan.raw.push(range),
+            Event::InlineHtml(_) => {
+                let links = html_links(scanner.text, range.clone());
+                scanner.scan.links.extend(links);
+                scanner.scan.raw.push(range);
+            }
+            Event::Html(_) => scanner.scan.raw.push(range),
             Event::SoftBreak | Event::HardBreak => {
                 if scanner.code_block.is_none() && scanner.image_depth == 0 {
                     push_prose(&mut scanner.scan.prose, range.clone());
@@ -243,7 +259,10 @@ impl Scanner<'_> {
                 self.code_block = Some(range.start);
                 scan.code.push(range.clone());
             }
-            Tag::HtmlBlock => scan.raw.push(range.clone()),
+            Tag::HtmlBlock => {
+                scan.links.extend(html_links(self.text, range.clone()));
+                scan.raw.push(range.clone());
+            }
             Tag::Image { dest_url, .. } => {
                 self.image_depth += 1;
                 scan.raw.push(range.clone());
@@ -357,7 +376,24 @@ fn link(text: &str, is_image: bool, dest: &str, range: &Range<usize>) -> Link {
         dest: dest.to_owned(),
         dest_range,
         range: range.clone(),
+        html: None,
     }
+}
+
+/// The links to files that raw HTML in `text[range]` holds.
+fn html_links(text: &str, range: Range<usize>) -> impl Iterator<Item = Link> {
+    crate::syntax::html::file_attributes(text, range)
+        .into_iter()
+        .map(|attribute| Link {
+            is_image: !attribute.is_link,
+            dest: attribute.value,
+            dest_range: Some(attribute.value_range.clone()),
+            range: attribute.value_range,
+            html: Some(HtmlLink {
+                name_end: attribute.name_end,
+                has_download: attribute.has_download,
+            }),
+        })
 }
 
 fn push_prose(prose: &mut Vec<Range<usize>>, range: Range<usize>) {

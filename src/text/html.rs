@@ -111,6 +111,15 @@ impl Html {
     }
 }
 
+/// ` name="value"`, the value escaped: an attribute to add to the
+/// author's own tag.
+pub fn attribute(name: &str, value: &str) -> String {
+    let mut out = format!(" {name}=\"");
+    let _ = escape_html(&mut out, value);
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

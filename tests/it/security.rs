@@ -111,6 +111,7 @@ fn images_and_links_through_a_symlink_out_of_the_book_are_refused() {
         [
             "asset-outside-book reports/attack.md:5:6 `img/canary.png` leads outside the book folder, to `../outside/canary.png`: it is not read",
             "asset-outside-book reports/attack.md:5:31 `img/canary.txt` leads outside the book folder, to `../outside/canary.txt`: it is not read",
+            "asset-outside-book reports/attack.md:7:11 `img/canary.png` leads outside the book folder, to `../outside/canary.png`: it is not read",
         ]
     );
     let out = mdbook_technical_file::build(&attack.root(), false).unwrap();

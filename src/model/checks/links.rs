@@ -25,7 +25,12 @@ pub fn broken(
         let source = &texts[index];
         let own_anchors: HashSet<&str> = report.anchors.iter().map(String::as_str).collect();
         crate::work::add(crate::work::Step::LinkCheck, report.scan.links.len() as u64);
-        for link in report.scan.links.iter().filter(|l| !l.is_image) {
+        for link in report
+            .scan
+            .links
+            .iter()
+            .filter(|l| !l.is_image && l.html.is_none())
+        {
             let Some(target) = paths::local_target(&link.dest) else {
                 continue;
             };
