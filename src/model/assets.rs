@@ -123,11 +123,18 @@ pub fn requests(file: &TechnicalFile, report: ReportId) -> Vec<String> {
     requests
 }
 
-/// The book-root-relative path of a link to a local non-Markdown file,
-/// written in a file of the folder `dir`.
+/// The book-root-relative path of a link to a local file to embed,
+/// written in a file of the folder `dir`: not a chapter (`.md`), not a web
+/// page (`.html`, a page of the site the book is published on), not a
+/// folder.
 pub fn path_of(dir: &str, dest: &str) -> Option<String> {
     let target = paths::local_target(dest)?;
-    if target.path.is_empty() || target.path.ends_with(".md") || target.path.ends_with('/') {
+    let lower = target.path.to_ascii_lowercase();
+    if target.path.is_empty()
+        || [".md", ".html", ".htm", "/"]
+            .iter()
+            .any(|end| lower.ends_with(end))
+    {
         return None;
     }
     Some(paths::join(dir, &target.path))

@@ -126,8 +126,7 @@ fn raw_html_images_and_links_to_files_are_embedded_but_not_in_code() {
     );
     // Code is the author's text, untouched.
     assert_eq!(
-        page.matches("&lt;img src=\"img/arch.svg\"&gt;")
-            .count(),
+        page.matches("&lt;img src=\"img/arch.svg\"&gt;").count(),
         2,
         "{page}"
     );

@@ -11,6 +11,7 @@ mod fuzz_checks;
 mod architecture;
 mod build;
 mod cli;
+mod corpus;
 mod example_book;
 mod fidelity;
 mod fuzz_regressions;
