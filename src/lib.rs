@@ -15,6 +15,7 @@ mod book;
 mod cli;
 mod config;
 mod diagnostic;
+mod lsp;
 mod model;
 pub mod pipeline;
 mod referential;

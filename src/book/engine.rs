@@ -140,7 +140,7 @@ pub fn process(
 
 /// The settings, the referential, the reports from disk and the chapters
 /// from mdBook's book.
-fn read(
+pub fn read(
     root: &Path,
     book_config: &mdbook_preprocessor::config::Config,
     book: &Book,
@@ -178,25 +178,10 @@ fn read(
 /// the cache lacks is checked by a process in the background, so a save
 /// never waits for harper; its results show at the next save.
 fn check_spelling(root: &Path, analysis: &mut Analysis) -> SpellStats {
+    let Some(settings) = spelling_settings(root, analysis) else {
+        return SpellStats::default();
+    };
     let config = &analysis.file.config;
-    if !config.spelling {
-        return SpellStats::default();
-    }
-    if !spelling::available() {
-        analysis.chapter_diagnostics.push(spelling::unavailable());
-        return SpellStats::default();
-    }
-    let words = match &config.dictionary {
-        Some(path) => load::read_word_list(root, path).unwrap_or_else(|problem| {
-            analysis.chapter_diagnostics.push(*problem);
-            Vec::new()
-        }),
-        None => Vec::new(),
-    };
-    let settings = spelling::Settings {
-        english: config.english,
-        words,
-    };
     let cache_dir = cache::dir_from_env();
     // The background process itself must not defer.
     let filling = std::env::var_os(background::FILLING_ENV).is_some();
@@ -206,13 +191,12 @@ fn check_spelling(root: &Path, analysis: &mut Analysis) -> SpellStats {
         Mode::Now
     };
     let store = cache_dir.as_deref().and_then(cache::DiskCache::open);
+    let store = store.as_ref().map(|s| s as &dyn Store);
     let (found, stats) = spelling::check_book(
         &mut analysis.file,
         &analysis.texts,
         &analysis.chapters,
-        &settings,
-        store.as_ref().map(|s| s as &dyn Store),
-        mode,
+        |targets| spelling::check(targets, &settings, store, mode),
     );
     analysis.chapter_diagnostics.extend(found);
     if stats.pending > 0 {
@@ -221,9 +205,33 @@ fn check_spelling(root: &Path, analysis: &mut Analysis) -> SpellStats {
     stats
 }
 
+/// What spelling checks against, or `None` when it is off (or not built
+/// in: then a warning says so).
+pub fn spelling_settings(root: &Path, analysis: &mut Analysis) -> Option<spelling::Settings> {
+    let config = &analysis.file.config;
+    if !config.spelling {
+        return None;
+    }
+    if !spelling::available() {
+        analysis.chapter_diagnostics.push(spelling::unavailable());
+        return None;
+    }
+    let words = match &config.dictionary {
+        Some(path) => load::read_word_list(root, path).unwrap_or_else(|problem| {
+            analysis.chapter_diagnostics.push(*problem);
+            Vec::new()
+        }),
+        None => Vec::new(),
+    };
+    Some(spelling::Settings {
+        english: config.english,
+        words,
+    })
+}
+
 /// The files reports embed, read, and where the files they include lead:
 /// everything under the one confinement rule of `confine`.
-fn page_context(root: &Path, analysis: &Analysis) -> PageContext {
+pub fn page_context(root: &Path, analysis: &Analysis) -> PageContext {
     let file = &analysis.file;
     let book = BookRoot::new(root);
     let requests = file.reports.ids().flat_map(|r| assets::requests(file, r));

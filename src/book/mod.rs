@@ -3,6 +3,7 @@
 
 pub mod assemble;
 pub mod confine;
+pub mod editor;
 pub mod engine;
 pub mod load;
 pub mod preprocessor;

@@ -114,6 +114,8 @@ enum Command {
         #[arg(long)]
         allow_network: bool,
     },
+    /// Runs the language server (LSP 3.17 over stdin/stdout) for editors
+    Lsp,
     /// Internal: lints what the spelling cache lacks, for `mdbook serve`
     #[command(name = crate::spelling::background::FILL_COMMAND, hide = true)]
     FillSpellingCache { book_dir: PathBuf, lock: PathBuf },
@@ -270,6 +272,10 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             };
             let summary = pdf::pdf(&book_dir, output.as_deref(), color.stderr(), network)?;
             eprintln!("{}", summary.line());
+            Ok(Exit::Clean)
+        }
+        Command::Lsp => {
+            crate::lsp::run()?;
             Ok(Exit::Clean)
         }
         Command::FillSpellingCache { book_dir, lock } => {

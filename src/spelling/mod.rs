@@ -64,6 +64,7 @@ pub mod cache;
 #[cfg(feature = "spelling")]
 mod harper;
 pub mod prose;
+pub mod session;
 
 use crate::config::English;
 use crate::diagnostic::{Diagnostic, Locate};
@@ -384,16 +385,15 @@ pub fn unavailable() -> Diagnostic {
     )
 }
 
-/// Checks the published reports (their findings go to the model, so their
-/// pages show them) and the hand-written chapters (whose findings are
-/// returned).
+/// Checks the reports (their findings go into the model, so their pages
+/// show them; a report left pending is marked so) and the hand-written
+/// chapters (their findings are returned) with `lint`: [`check`] with a
+/// store, or a [`session::Session`].
 pub fn check_book(
     file: &mut TechnicalFile,
     texts: &Texts,
     chapters: &[Chapter],
-    settings: &Settings,
-    store: Option<&dyn Store>,
-    mode: Mode,
+    lint: impl FnOnce(&[Target]) -> (Vec<Option<Vec<Diagnostic>>>, SpellStats),
 ) -> (Vec<Diagnostic>, SpellStats) {
     let mut targets: Vec<Target> = file
         .reports
@@ -401,7 +401,7 @@ pub fn check_book(
         .map(|(id, report)| Target::report(report, &texts[id]))
         .collect();
     targets.extend(chapters.iter().map(Target::chapter));
-    let (mut found, stats) = check(&targets, settings, store, mode);
+    let (mut found, stats) = lint(&targets);
     let chapter_found = found.split_off(file.reports.len());
     for (id, found) in file.reports.ids().zip(found) {
         match found {
@@ -457,6 +457,35 @@ mod tests {
                 "{{#skill C1.1}}"
             ]
         );
+    }
+
+    #[cfg(feature = "spelling")]
+    #[test]
+    fn a_huge_token_is_opaque_not_a_word_to_correct() {
+        // Harper's suggestions for a 100,000-letter word would need 77 GB.
+        let text = format!(
+            "# Blob\n\nThe key is {} and it is recieved.\n",
+            "a".repeat(100_000)
+        );
+        let c = chapter(&text);
+        let blanked = blank(&Target::chapter(&c));
+        assert!(
+            blanked
+                .pieces
+                .iter()
+                .any(|p| p.kind == PieceKind::Opaque && p.range.len() == 100_000)
+        );
+        let settings = Settings {
+            english: English::American,
+            words: Vec::new(),
+        };
+        let (found, _) = check(&[Target::chapter(&c)], &settings, None, Mode::Now);
+        let found: Vec<String> = found[0]
+            .iter()
+            .flatten()
+            .map(|d| d.message.clone())
+            .collect();
+        assert_eq!(found, ["possible spelling mistake: `recieved`"]);
     }
 
     #[test]

@@ -111,6 +111,7 @@ fn holes(target: &Target, prose: &[Range<usize>]) -> Vec<(Range<usize>, bool)> {
     for run in prose {
         holes.extend(directives(text, run.clone()).into_iter().map(|r| (r, true)));
         holes.extend(urls(text, run.clone()).into_iter().map(|r| (r, true)));
+        holes.extend(long_tokens(text, run.clone()).map(|r| (r, true)));
         holes.extend(line_ends(text, run.clone()).into_iter().map(|r| (r, false)));
     }
     holes.extend(
@@ -209,6 +210,21 @@ fn blanked_text(text: &str, pieces: &[Piece]) -> String {
         }
     }
     blanked
+}
+
+/// Tokens longer than any word (hashes, base64, a pasted blob): opaque.
+/// Harper's suggestions cost the square of a word's length, and nobody
+/// misspells a 60-letter word.
+fn long_tokens(text: &str, run: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    const LONGEST_WORD: usize = 60;
+    let piece = &text[run.clone()];
+    piece
+        .split(char::is_whitespace)
+        .filter(|token| token.len() > LONGEST_WORD)
+        .map(move |token| {
+            let start = run.start + (token.as_ptr() as usize - piece.as_ptr() as usize);
+            start..start + token.len()
+        })
 }
 
 /// `{{#...}}` directives (ours, `{{#include}}` ...) in a prose run, with an

@@ -17,6 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["render", "spelling"],
     &["pipeline"],
     &["book"],
+    &["lsp"],
     &["cli", "testing"],
 ];
 

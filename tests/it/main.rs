@@ -17,6 +17,7 @@ mod fidelity;
 mod fuzz_regressions;
 mod golden;
 mod hostile;
+mod lsp;
 mod no_writes;
 mod preserve;
 mod scaling;

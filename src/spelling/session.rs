@@ -1,0 +1,151 @@
+//! Spelling for a long-lived process (the language server): one warm
+//! harper linter, and results kept per paragraph in memory, so an edit
+//! re-lints only the paragraphs it changed. Only the paragraphs of the
+//! latest check are kept, so memory does not grow with edits.
+
+use super::prose::{Blanked, Piece, PieceKind, Target, blank};
+use super::{Finding, Settings, SpellStats, settings_digest};
+use crate::diagnostic::Diagnostic;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// A paragraph's key: the settings and its blanked text and pieces.
+type Key = [u8; 32];
+
+/// A warm linter and the findings of the paragraphs it last saw.
+#[derive(Default)]
+pub struct Session {
+    #[cfg(feature = "spelling")]
+    linter: Option<(Vec<u8>, super::harper::Linter)>,
+    paragraphs: HashMap<Key, Vec<Finding>>,
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// Checks every target now; `linted` counts the paragraphs linted,
+    /// `cached` those reused.
+    pub fn check(
+        &mut self,
+        targets: &[Target],
+        settings: &Settings,
+    ) -> (Vec<Option<Vec<Diagnostic>>>, SpellStats) {
+        let digest = settings_digest(settings);
+        let mut stats = SpellStats::default();
+        let mut kept = HashMap::new();
+        let mut found = Vec::with_capacity(targets.len());
+        for target in targets {
+            let blanked = blank(target);
+            let mut findings = Vec::new();
+            for (range, pieces) in paragraphs(&blanked) {
+                let key = key(&digest, &blanked.text[range.clone()], &pieces);
+                let relative = match self
+                    .paragraphs
+                    .remove(&key)
+                    .or_else(|| kept.get(&key).cloned())
+                {
+                    Some(cached) => {
+                        stats.cached += 1;
+                        cached
+                    }
+                    None => {
+                        stats.linted += 1;
+                        self.lint(&digest, settings, &blanked, range.clone(), &pieces, target)
+                    }
+                };
+                findings.extend(relative.iter().map(|f| Finding {
+                    range: f.range.start + range.start..f.range.end + range.start,
+                    ..f.clone()
+                }));
+                kept.insert(key, relative);
+            }
+            found.push(Some(
+                findings
+                    .iter()
+                    .map(|f| f.diagnostic(target.source))
+                    .collect(),
+            ));
+        }
+        // What this check did not see is gone: no growth per edit.
+        self.paragraphs = kept;
+        (found, stats)
+    }
+
+    /// The findings of one paragraph, relative to its start.
+    #[cfg(feature = "spelling")]
+    fn lint(
+        &mut self,
+        digest: &[u8],
+        settings: &Settings,
+        blanked: &Blanked,
+        range: std::ops::Range<usize>,
+        pieces: &[Piece],
+        target: &Target,
+    ) -> Vec<Finding> {
+        if self.linter.as_ref().is_none_or(|(d, _)| d != digest) {
+            let dictionary = super::harper::dictionary(&settings.words);
+            let linter = super::harper::Linter::new(dictionary, settings.english);
+            self.linter = Some((digest.to_vec(), linter));
+        }
+        let (_, linter) = self.linter.as_mut().expect("just made");
+        let paragraph = Blanked {
+            text: blanked.text[range.clone()].to_owned(),
+            pieces: pieces.to_vec(),
+        };
+        linter.lint(&paragraph, &target.source.text[range])
+    }
+
+    #[cfg(not(feature = "spelling"))]
+    fn lint(
+        &mut self,
+        _: &[u8],
+        _: &Settings,
+        _: &Blanked,
+        _: std::ops::Range<usize>,
+        _: &[Piece],
+        _: &Target,
+    ) -> Vec<Finding> {
+        Vec::new()
+    }
+}
+
+/// The paragraphs (blocks) of a blanked text: each one's byte range and
+/// its pieces, relative to that range.
+fn paragraphs(blanked: &Blanked) -> Vec<(std::ops::Range<usize>, Vec<Piece>)> {
+    let mut out: Vec<(std::ops::Range<usize>, Vec<Piece>)> = Vec::new();
+    for piece in &blanked.pieces {
+        match out.last_mut() {
+            Some((range, pieces))
+                if pieces
+                    .last()
+                    .is_some_and(|p: &Piece| p.block == piece.block) =>
+            {
+                range.end = piece.range.end;
+                pieces.push(piece.clone());
+            }
+            _ => out.push((piece.range.clone(), vec![piece.clone()])),
+        }
+    }
+    for (range, pieces) in &mut out {
+        for piece in pieces.iter_mut() {
+            piece.range = piece.range.start - range.start..piece.range.end - range.start;
+        }
+    }
+    out
+}
+
+fn key(digest: &[u8], text: &str, pieces: &[Piece]) -> Key {
+    let mut hasher = Sha256::new();
+    hasher.update(digest);
+    hasher.update((text.len() as u64).to_le_bytes());
+    hasher.update(text.as_bytes());
+    for piece in pieces {
+        hasher.update([u8::from(piece.kind == PieceKind::Opaque)]);
+        for n in [piece.range.start, piece.range.end] {
+            hasher.update((n as u64).to_le_bytes());
+        }
+    }
+    hasher.finalize().into()
+}
