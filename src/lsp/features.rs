@@ -401,16 +401,17 @@ pub fn code_actions(server: &Server, params: CodeActionParams) -> Option<Vec<Cod
             ..CodeAction::default()
         })
     };
-    for diagnostic in &params.context.diagnostics {
+    for echoed in &params.context.diagnostics {
+        // The server's own diagnostic, when the client's echo matches one:
+        // its range and suggestion are exact (a client may send back
+        // columns in its own units, or drop `data`).
+        let own = own_diagnostic(server, &relative, echoed);
+        let diagnostic = own.as_ref().unwrap_or(echoed);
         let code = match &diagnostic.code {
             Some(lsp_types::NumberOrString::String(code)) => code.as_str(),
             _ => continue,
         };
-        let suggestion = diagnostic
-            .data
-            .as_ref()
-            .and_then(|d| d.as_str())
-            .unwrap_or_default();
+        let suggestion = diagnostic.data.as_ref().and_then(|d| d.as_str()).unwrap_or_default();
         for (n, option) in options(suggestion).into_iter().enumerate() {
             let edit = TextEdit {
                 range: diagnostic.range,
@@ -440,6 +441,29 @@ pub fn code_actions(server: &Server, params: CodeActionParams) -> Option<Vec<Cod
         }
     }
     Some(actions)
+}
+
+/// The server's diagnostic that a client sent back: same file, line, code
+/// and message.
+fn own_diagnostic(
+    server: &Server,
+    relative: &str,
+    echoed: &lsp_types::Diagnostic,
+) -> Option<lsp_types::Diagnostic> {
+    let Some(lsp_types::NumberOrString::String(code)) = &echoed.code else {
+        return None;
+    };
+    let first_line = echoed.message.lines().next().unwrap_or_default();
+    server
+        .diagnostics
+        .iter()
+        .find(|d| {
+            d.file == relative
+                && d.code == code
+                && d.message == first_line
+                && d.position.is_some_and(|p| p.line == echoed.range.start.line as usize + 1)
+        })
+        .map(|d| server.lsp_diagnostic(d))
 }
 
 /// Appends the word of a spelling finding to the book's dictionary: the one

@@ -12,6 +12,7 @@ mod architecture;
 mod build;
 mod cli;
 mod corpus;
+mod editors;
 mod example_book;
 mod fidelity;
 mod fuzz_regressions;
