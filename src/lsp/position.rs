@@ -113,7 +113,7 @@ mod tests {
             Encoding::Utf8
                 .position(text, text.find('\n').unwrap())
                 .character,
-            18
+            19
         );
         assert_eq!(
             Encoding::Utf32
