@@ -411,7 +411,11 @@ pub fn code_actions(server: &Server, params: CodeActionParams) -> Option<Vec<Cod
             Some(lsp_types::NumberOrString::String(code)) => code.as_str(),
             _ => continue,
         };
-        let suggestion = diagnostic.data.as_ref().and_then(|d| d.as_str()).unwrap_or_default();
+        let suggestion = diagnostic
+            .data
+            .as_ref()
+            .and_then(|d| d.as_str())
+            .unwrap_or_default();
         for (n, option) in options(suggestion).into_iter().enumerate() {
             let edit = TextEdit {
                 range: diagnostic.range,
@@ -461,7 +465,8 @@ fn own_diagnostic(
             d.file == relative
                 && d.code == code
                 && d.message == first_line
-                && d.position.is_some_and(|p| p.line == echoed.range.start.line as usize + 1)
+                && d.position
+                    .is_some_and(|p| p.line == echoed.range.start.line as usize + 1)
         })
         .map(|d| server.lsp_diagnostic(d))
 }

@@ -148,7 +148,12 @@ impl Server {
             encoding,
             root,
             open: BTreeMap::new(),
-            session: Session::new(),
+            session: Session::with_store(
+                crate::spelling::cache::dir_from_env()
+                    .as_deref()
+                    .and_then(crate::spelling::cache::DiskCache::open)
+                    .map(|c| Box::new(c) as Box<dyn crate::spelling::Store + Send>),
+            ),
             view: None,
             diagnostics: Vec::new(),
             published: HashSet::new(),

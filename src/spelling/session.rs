@@ -1,10 +1,12 @@
 //! Spelling for a long-lived process (the language server): one warm
 //! harper linter, and results kept per paragraph in memory, so an edit
 //! re-lints only the paragraphs it changed. Only the paragraphs of the
-//! latest check are kept, so memory does not grow with edits.
+//! latest check are kept, so memory does not grow with edits. With a
+//! [`Store`] (the disk cache), paragraphs linted by an earlier server are
+//! reused: a warm start needs no linter at all.
 
 use super::prose::{Blanked, Piece, PieceKind, Target, blank};
-use super::{Finding, Settings, SpellStats, settings_digest};
+use super::{Finding, Settings, SpellStats, Store, settings_digest};
 use crate::diagnostic::Diagnostic;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -18,11 +20,16 @@ pub struct Session {
     #[cfg(feature = "spelling")]
     linter: Option<(Vec<u8>, super::harper::Linter)>,
     paragraphs: HashMap<Key, Vec<Finding>>,
+    store: Option<Box<dyn Store + Send>>,
 }
 
 impl Session {
-    pub fn new() -> Session {
-        Session::default()
+    /// A session that also reads and fills `store`.
+    pub fn with_store(store: Option<Box<dyn Store + Send>>) -> Session {
+        Session {
+            store,
+            ..Session::default()
+        }
     }
 
     /// Checks every target now; `linted` counts the paragraphs linted,
@@ -41,10 +48,16 @@ impl Session {
             let mut findings = Vec::new();
             for (range, pieces) in paragraphs(&blanked) {
                 let key = key(&digest, &blanked.text[range.clone()], &pieces);
+                let text = &target.source.text[range.clone()];
+                let stored = |session: &Session| {
+                    let store = session.store.as_ref()?;
+                    store.get(&hex(&key), text)
+                };
                 let relative = match self
                     .paragraphs
                     .remove(&key)
                     .or_else(|| kept.get(&key).cloned())
+                    .or_else(|| stored(self))
                 {
                     Some(cached) => {
                         stats.cached += 1;
@@ -52,7 +65,12 @@ impl Session {
                     }
                     None => {
                         stats.linted += 1;
-                        self.lint(&digest, settings, &blanked, range.clone(), &pieces, target)
+                        let found =
+                            self.lint(&digest, settings, &blanked, range.clone(), &pieces, target);
+                        if let Some(store) = &self.store {
+                            store.put(&hex(&key), &found);
+                        }
+                        found
                     }
                 };
                 findings.extend(relative.iter().map(|f| Finding {
@@ -134,6 +152,10 @@ fn paragraphs(blanked: &Blanked) -> Vec<(std::ops::Range<usize>, Vec<Piece>)> {
         }
     }
     out
+}
+
+fn hex(key: &Key) -> String {
+    key.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn key(digest: &[u8], text: &str, pieces: &[Piece]) -> Key {
