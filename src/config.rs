@@ -91,6 +91,9 @@ pub struct Config {
     pub words_per_page: f64,
     pub code_lines_per_page: f64,
     pub spelling: bool,
+    /// Style advice too ("all of the" → "all the", "and also"), not only
+    /// mistakes. Off by default: advice drowns the mistakes.
+    pub style: bool,
     pub english: English,
     /// A project word list, one word a line, relative to the book root.
     pub dictionary: Option<String>,
@@ -121,6 +124,7 @@ impl Default for Config {
             words_per_page: 350.0,
             code_lines_per_page: 45.0,
             spelling: true,
+            style: false,
             english: English::American,
             dictionary: None,
             show_diagnostics: ShowDiagnostics::Preview,
@@ -134,7 +138,7 @@ impl Default for Config {
 /// Keys of the table that mdBook itself reads.
 const MDBOOK_KEYS: [&str; 5] = ["command", "before", "after", "renderers", "optional"];
 
-const KEYS: [&str; 17] = [
+const KEYS: [&str; 18] = [
     "reports",
     "placeholder",
     "appendix",
@@ -149,6 +153,7 @@ const KEYS: [&str; 17] = [
     "words-per-page",
     "code-lines-per-page",
     "spelling",
+    "style",
     "english",
     "dictionary",
     "show-diagnostics",
@@ -248,6 +253,7 @@ impl Config {
                 self.code_lines_per_page = number(v).unwrap_or(45.0);
             }
             ("spelling", V::Boolean(b)) => self.spelling = *b,
+            ("style", V::Boolean(b)) => self.style = *b,
             ("english", V::String(s)) => {
                 self.english = English::parse(s).ok_or(Unset::Invalid(
                     "\"american\", \"british\", \"canadian\" or \"australian\"",
@@ -282,7 +288,7 @@ fn expected(key: &str) -> &'static str {
     match key {
         "appendix" => "a path ending in `.md`",
         "order" => "\"date\" or \"name\"",
-        "strict" | "spelling" => "true or false",
+        "strict" | "spelling" | "style" => "true or false",
         "min-coverage" => "a share between 0 and 1, like 0.9",
         "min-block-coverage" => "a share between 0 and 1, or a table of them by block id",
         "pages" => "two page counts like [8, 10], or false",

@@ -165,17 +165,50 @@ impl Diagnostic {
         renderer.render(&report).to_string()
     }
 
+    /// The replacements a "did you mean `a`, `b` or `c`?" suggestion
+    /// offers, for tools and editors.
+    pub fn suggestions(&self) -> Vec<String> {
+        self.suggestion.as_deref().map(options).unwrap_or_default()
+    }
+
+    /// Where the diagnostic ends (1-based line and column, exclusive), when
+    /// it has an excerpt.
+    pub fn end(&self) -> Option<Position> {
+        let (position, excerpt) = (self.position?, self.excerpt.as_ref()?);
+        let span = excerpt.line_text.get(excerpt.span.clone())?;
+        Some(Position {
+            line: position.line,
+            column: position.column + span.chars().count(),
+        })
+    }
+
     pub fn to_json(&self) -> serde_json::Value {
+        let end = self.end();
         serde_json::json!({
             "severity": self.severity,
             "code": self.code,
             "file": self.file,
             "line": self.position.map(|p| p.line),
             "column": self.position.map(|p| p.column),
+            "end_line": end.map(|p| p.line),
+            "end_column": end.map(|p| p.column),
             "message": self.message,
             "suggestion": self.suggestion,
+            "suggestions": self.suggestions(),
         })
     }
+}
+
+/// The replacements of a "did you mean `a`, `b` or `c`?" suggestion.
+pub fn options(suggestion: &str) -> Vec<String> {
+    let Some(rest) = suggestion.strip_prefix("did you mean ") else {
+        return Vec::new();
+    };
+    rest.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Diagnostics pointing into a file: `source.error(code, span, message)`.

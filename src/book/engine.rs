@@ -226,6 +226,7 @@ pub fn spelling_settings(root: &Path, analysis: &mut Analysis) -> Option<spellin
     Some(spelling::Settings {
         english: config.english,
         words,
+        style: config.style,
     })
 }
 

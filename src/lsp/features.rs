@@ -368,18 +368,6 @@ fn close(stack: &mut Vec<(u8, DocumentSymbol)>, roots: &mut Vec<DocumentSymbol>)
     }
 }
 
-/// The options of a "did you mean `a`, `b` or `c`?" suggestion.
-fn options(suggestion: &str) -> Vec<String> {
-    let Some(rest) = suggestion.strip_prefix("did you mean ") else {
-        return Vec::new();
-    };
-    rest.split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect()
-}
-
 pub fn code_actions(server: &Server, params: CodeActionParams) -> Option<Vec<CodeActionOrCommand>> {
     let uri = params.text_document.uri.clone();
     let relative = server.relative(&uri)?;
@@ -416,7 +404,10 @@ pub fn code_actions(server: &Server, params: CodeActionParams) -> Option<Vec<Cod
             .as_ref()
             .and_then(|d| d.as_str())
             .unwrap_or_default();
-        for (n, option) in options(suggestion).into_iter().enumerate() {
+        for (n, option) in crate::diagnostic::options(suggestion)
+            .into_iter()
+            .enumerate()
+        {
             let edit = TextEdit {
                 range: diagnostic.range,
                 new_text: option.clone(),

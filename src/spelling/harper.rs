@@ -8,7 +8,7 @@
 //! right `line:column`.
 
 use super::prose::{Blanked, Piece, PieceKind};
-use super::{DISABLED_RULES, Finding, FindingKind};
+use super::{DISABLED_RULES, Finding, FindingKind, Settings};
 use crate::config::English;
 use harper_core::linting::{Lint, LintGroup, LintKind, Linter as _, Suggestion};
 use harper_core::parsers::{Parser, PlainEnglish};
@@ -26,18 +26,36 @@ pub fn version() -> String {
 pub struct Linter {
     dictionary: Arc<MergedDictionary>,
     group: LintGroup,
+    style: bool,
 }
 
 impl Linter {
-    pub fn new(dictionary: Arc<MergedDictionary>, english: English) -> Linter {
+    pub fn new(dictionary: Arc<MergedDictionary>, settings: &Settings) -> Linter {
         Linter {
-            group: lint_group(dictionary.clone(), english),
+            group: lint_group(dictionary.clone(), settings.english),
             dictionary,
+            style: settings.style,
         }
     }
 
     pub fn lint(&mut self, blanked: &Blanked, original: &str) -> Vec<Finding> {
-        lint(blanked, original, &mut self.group, &self.dictionary)
+        let ours = super::learner::check(blanked, original);
+        let mut found = lint(
+            blanked,
+            original,
+            &mut self.group,
+            &self.dictionary,
+            self.style,
+        );
+        // Where a learner rule fires, its fix is the one to show.
+        found.retain(|f| {
+            !ours
+                .iter()
+                .any(|o| o.range.start < f.range.end && f.range.start < o.range.end)
+        });
+        found.extend(ours);
+        found.sort_by_key(|f| (f.range.start, f.range.end));
+        found
     }
 }
 
@@ -50,10 +68,13 @@ fn dialect(english: English) -> Dialect {
     }
 }
 
-/// Harper's dictionary plus the project's words.
+/// The field's words that harper's dictionary lacks (see VOCABULARY.md).
+const VOCABULARY: &str = include_str!("vocabulary.txt");
+
+/// Harper's dictionary plus the field's vocabulary and the project's words.
 pub fn dictionary(words: &[String]) -> Arc<MergedDictionary> {
     let mut project = MutableDictionary::new();
-    for word in words {
+    for word in VOCABULARY.lines().chain(words.iter().map(String::as_str)) {
         project.append_word_str(word, DictWordMetadata::default());
     }
     let mut merged = MergedDictionary::new();
@@ -114,6 +135,7 @@ fn lint(
     original: &str,
     group: &mut LintGroup,
     dictionary: &MergedDictionary,
+    style: bool,
 ) -> Vec<Finding> {
     // Byte offset of every char of the blanked text, and the end.
     let mut char_to_byte: Vec<usize> = blanked.text.char_indices().map(|(i, _)| i).collect();
@@ -140,6 +162,9 @@ fn lint(
         .filter_map(|lint| {
             let start = *char_to_byte.get(lint.span.start)?;
             let end = *char_to_byte.get(lint.span.end.max(lint.span.start))?;
+            if !style && is_style(lint.lint_kind) {
+                return None;
+            }
             finding(&lint, original.get(start..end)?, start..end)
         })
         .collect();
@@ -147,12 +172,25 @@ fn lint(
     findings
 }
 
+/// Advice about style rather than a mistake: off unless `style = true`.
+fn is_style(kind: LintKind) -> bool {
+    matches!(
+        kind,
+        LintKind::Style
+            | LintKind::Redundancy
+            | LintKind::Enhancement
+            | LintKind::Readability
+            | LintKind::Regionalism
+    )
+}
+
 /// A harper lint on `written` (at `range` of the text) as a finding, or
 /// none if it is not worth showing.
 fn finding(lint: &Lint, written: &str, range: std::ops::Range<usize>) -> Option<Finding> {
     let spelling = lint.lint_kind == LintKind::Spelling;
-    // Words with digits are identifiers (C1.3, S3, k3s, EC2).
-    if spelling && written.chars().any(|c| c.is_ascii_digit()) {
+    // Words with digits are identifiers (C1.3, S3, k3s, EC2); acronyms and
+    // CamelCase words are names (RBAC, ConfigMap).
+    if spelling && (written.chars().any(|c| c.is_ascii_digit()) || super::prose::is_name(written)) {
         return None;
     }
     let replacements: Vec<String> = lint

@@ -48,6 +48,18 @@
 //!   advice, not mistakes.
 //! - `MergeWords`, `SplitWords`: "cron job" → "cronjob", "stdout" →
 //!   "std out", "informations" → "in formations".
+//! - `NoFrenchSpaces`, `Spaces`: two spaces after a full stop, or between
+//!   words, in the Markdown source never show in the page.
+//! - `CompoundNouns`: "data source" → "datasource", "log file" →
+//!   "logfile"; both are correct.
+//! - `MissingPreposition`, `OrthographicConsistency`: on the spelling
+//!   benchmark's professionally edited DevOps docs (`benches/spelling/`),
+//!   they fired on correct English ("want Terraform to", product names
+//!   written as their projects write them) and caught no learner error.
+//!
+//! Style advice (harper's `Style`, `Redundancy`, `Enhancement`,
+//! `Readability` and `Regionalism` kinds: "all of the" → "all the", "and
+//! also", "have a look") is off unless `style = true`.
 //!
 //! Everything else stays on: spelling, its/it's, "allows to", uncountable
 //! nouns ("informations"), a/an ("a SLA"), repeated words, agreement,
@@ -63,6 +75,7 @@ pub mod background;
 pub mod cache;
 #[cfg(feature = "spelling")]
 mod harper;
+mod learner;
 pub mod prose;
 pub mod session;
 
@@ -75,6 +88,7 @@ use crate::text::source::SourceFile;
 use prose::{Blanked, PieceKind, Target, blank};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Harper rules that are switched off: noise on technical prose, or house
@@ -114,6 +128,11 @@ pub const DISABLED_RULES: &[&str] = &[
     "AvoidContractions",
     "MergeWords",
     "SplitWords",
+    "NoFrenchSpaces",
+    "Spaces",
+    "CompoundNouns",
+    "MissingPreposition",
+    "OrthographicConsistency",
 ];
 
 /// How much work a check did: texts linted by harper, and texts whose
@@ -137,6 +156,8 @@ pub struct Settings {
     pub english: English,
     /// The project's own words, accepted as written.
     pub words: Vec<String>,
+    /// Style advice too, not only mistakes (`style = true`).
+    pub style: bool,
 }
 
 /// Whether a finding is about a word harper does not know, or anything else.
@@ -273,7 +294,7 @@ fn lint_all(
         .min(todo.len());
     let chunks: Vec<&[usize]> = todo.chunks(todo.len().div_ceil(threads)).collect();
     let done = crate::text::parallel::map(&chunks, |chunk| {
-        let mut linter = harper::Linter::new(dictionary.clone(), settings.english);
+        let mut linter = harper::Linter::new(dictionary.clone(), settings);
         chunk
             .iter()
             .map(|&i| (i, linter.lint(&prepared[i].0, &targets[i].source.text)))
@@ -313,10 +334,12 @@ fn settings_digest(settings: &Settings) -> Vec<u8> {
         include_str!("mod.rs"),
         include_str!("prose.rs"),
         include_str!("harper.rs"),
+        include_str!("learner.rs"),
+        include_str!("vocabulary.txt"),
     ] {
         hasher.update(source.as_bytes());
     }
-    hasher.update(format!("{:?}\n", settings.english).as_bytes());
+    hasher.update(format!("{:?} style {}\n", settings.english, settings.style).as_bytes());
     for rule in DISABLED_RULES {
         hasher.update(rule.as_bytes());
         hasher.update(b"\n");
@@ -401,7 +424,11 @@ pub fn check_book(
         .map(|(id, report)| Target::report(report, &texts[id]))
         .collect();
     targets.extend(chapters.iter().map(Target::chapter));
+    let known = code_words(&targets);
     let (mut found, stats) = lint(&targets);
+    for diagnostics in found.iter_mut().flatten() {
+        diagnostics.retain(|d| !is_code_word(d, &known));
+    }
     let chapter_found = found.split_off(file.reports.len());
     for (id, found) in file.reports.ids().zip(found) {
         match found {
@@ -413,6 +440,45 @@ pub fn check_book(
         chapter_found.into_iter().flatten().flatten().collect(),
         stats,
     )
+}
+
+/// The book's own vocabulary: the words of its code blocks and inline
+/// code, lower-cased. A word the book writes as code (`kustomize`,
+/// `argocd`, `values.yaml`) is a known word in its prose.
+fn code_words(targets: &[Target]) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for target in targets {
+        for range in &target.scan.code {
+            let code = &target.source.text[range.clone()];
+            let inline = code.starts_with('`');
+            let code = code.trim_matches('`').trim();
+            // Inline code counts when it is one word (`kustomize`), not a
+            // file name or a phrase (`recieve.yml` does not make "recieve" a
+            // word); code blocks count word by word.
+            if inline {
+                let one_word = code.chars().all(|c| c.is_alphanumeric() || c == '-');
+                if one_word && code.len() > 1 && code.len() <= 40 {
+                    words.insert(code.to_lowercase());
+                }
+                continue;
+            }
+            for word in code.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+                if word.len() > 1 && word.len() <= 40 {
+                    words.insert(word.to_lowercase());
+                }
+            }
+        }
+    }
+    words
+}
+
+/// Whether a spelling finding is about a word of the book's code.
+fn is_code_word(d: &Diagnostic, known: &HashSet<String>) -> bool {
+    d.code == FindingKind::Spelling.code()
+        && d.excerpt.as_ref().is_some_and(|e| {
+            let word = e.line_text[e.span.clone()].trim_end_matches("'s");
+            known.contains(&word.to_lowercase())
+        })
 }
 
 #[cfg(test)]
@@ -478,6 +544,7 @@ mod tests {
         let settings = Settings {
             english: English::American,
             words: Vec::new(),
+            style: false,
         };
         let (found, _) = check(&[Target::chapter(&c)], &settings, None, Mode::Now);
         let found: Vec<String> = found[0]
@@ -504,6 +571,7 @@ mod tests {
             Settings {
                 english,
                 words: words.iter().map(|w| w.to_string()).collect(),
+                style: false,
             }
         }
 

@@ -112,6 +112,11 @@ fn holes(target: &Target, prose: &[Range<usize>]) -> Vec<(Range<usize>, bool)> {
         holes.extend(directives(text, run.clone()).into_iter().map(|r| (r, true)));
         holes.extend(urls(text, run.clone()).into_iter().map(|r| (r, true)));
         holes.extend(long_tokens(text, run.clone()).map(|r| (r, true)));
+        holes.extend(
+            code_like_tokens(text, run.clone())
+                .into_iter()
+                .map(|r| (r, true)),
+        );
         holes.extend(line_ends(text, run.clone()).into_iter().map(|r| (r, false)));
     }
     holes.extend(
@@ -210,6 +215,68 @@ fn blanked_text(text: &str, pieces: &[Piece]) -> String {
         }
     }
     blanked
+}
+
+/// Prefixes written with a hyphen (`pre-calculated`, `non-empty`): the
+/// prefix alone is not a word to check.
+const PREFIXES: [&str; 16] = [
+    "pre", "re", "non", "multi", "co", "sub", "de", "un", "anti", "self", "cross", "inter", "post",
+    "semi", "auto", "micro",
+];
+
+/// Tokens that are code, not words: snake_case identifiers
+/// (`max_connections`), paths and file names (`values.yaml`, `a/b`), the
+/// possessive after inline code (`` `Application`'s ``), and hyphen
+/// prefixes (`pre-` of `pre-calculated`). (Acronyms and CamelCase names
+/// stay visible to grammar, "a API", and are only never spelling
+/// mistakes: see `is_name`.)
+fn code_like_tokens(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
+    let piece = &text[run.clone()];
+    let mut found = Vec::new();
+    for token in piece.split(char::is_whitespace) {
+        let trimmed = token.trim_matches(|c: char| {
+            matches!(
+                c,
+                '(' | ')' | '[' | ']' | ',' | ';' | ':' | '!' | '?' | '"' | '“' | '”'
+            )
+        });
+        let trimmed = trimmed.trim_end_matches('.');
+        if trimmed.is_empty() {
+            continue;
+        }
+        let start = run.start + (trimmed.as_ptr() as usize - piece.as_ptr() as usize);
+        if is_code(trimmed) || matches!(trimmed, "'s" | "’s") {
+            found.push(start..start + trimmed.len());
+        } else if let Some((prefix, rest)) = trimmed.split_once('-')
+            && !rest.is_empty()
+            && PREFIXES.contains(&prefix.to_lowercase().as_str())
+        {
+            found.push(start..start + prefix.len() + 1);
+        }
+    }
+    found
+}
+
+/// Whether a token is code: a path, a file name, an identifier.
+fn is_code(token: &str) -> bool {
+    let inner_dot = token
+        .char_indices()
+        .any(|(i, c)| c == '.' && i > 0 && token[i + 1..].starts_with(char::is_alphanumeric));
+    inner_dot || token.contains(['_', '/', '\\', '=', '<', '>', '@'])
+}
+
+/// Whether a word is a name, never a spelling mistake: an acronym (`RBAC`,
+/// `CRDs`) or a CamelCase name (`ConfigMap`, `kubeProxy`, `OpenTofu's`).
+pub fn is_name(word: &str) -> bool {
+    let word = word.trim_end_matches("'s").trim_end_matches("’s");
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    let lower = word.chars().filter(|c| c.is_lowercase()).count();
+    let acronym = upper >= 2 && (lower == 0 || (lower == 1 && word.ends_with('s')));
+    let camel = word
+        .chars()
+        .zip(word.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    acronym || camel
 }
 
 /// Tokens longer than any word (hashes, base64, a pasted blob): opaque.

@@ -104,7 +104,7 @@ impl Session {
     ) -> Vec<Finding> {
         if self.linter.as_ref().is_none_or(|(d, _)| d != digest) {
             let dictionary = super::harper::dictionary(&settings.words);
-            let linter = super::harper::Linter::new(dictionary, settings.english);
+            let linter = super::harper::Linter::new(dictionary, settings);
             self.linter = Some((digest.to_vec(), linter));
         }
         let (_, linter) = self.linter.as_mut().expect("just made");

@@ -196,6 +196,7 @@ fn a_warm_run_lints_only_what_changed() {
         settings: Settings {
             english: English::American,
             words: vec!["Zorglub".to_owned()],
+            style: false,
         },
         // A folder that does not exist yet: it is created.
         cache_dir: Some(cache.path().join("nested/cache")),
@@ -322,6 +323,7 @@ fn a_cache_that_cannot_be_written_just_means_no_cache() {
         settings: Settings {
             english: English::American,
             words: Vec::new(),
+            style: false,
         },
         // A folder inside a file cannot be created.
         cache_dir: Some(blocker.path().join("cache")),
