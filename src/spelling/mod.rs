@@ -450,18 +450,6 @@ fn code_words(targets: &[Target]) -> HashSet<String> {
     for target in targets {
         for range in &target.scan.code {
             let code = &target.source.text[range.clone()];
-            let inline = code.starts_with('`');
-            let code = code.trim_matches('`').trim();
-            // Inline code counts when it is one word (`kustomize`), not a
-            // file name or a phrase (`recieve.yml` does not make "recieve" a
-            // word); code blocks count word by word.
-            if inline {
-                let one_word = code.chars().all(|c| c.is_alphanumeric() || c == '-');
-                if one_word && code.len() > 1 && code.len() <= 40 {
-                    words.insert(code.to_lowercase());
-                }
-                continue;
-            }
             for word in code.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
                 if word.len() > 1 && word.len() <= 40 {
                     words.insert(word.to_lowercase());

@@ -315,11 +315,22 @@ fn real_chapters_render_as_plain_mdbook_renders_them() {
                     .zip(expected.bytes())
                     .take_while(|(a, b)| a == b)
                     .count();
-                let from = at.saturating_sub(80);
+                // Around the first difference, on char boundaries.
+                let around = |text: &str| {
+                    let mut from = at.saturating_sub(80).min(text.len());
+                    while !text.is_char_boundary(from) {
+                        from -= 1;
+                    }
+                    let mut to = (at + 120).min(text.len());
+                    while !text.is_char_boundary(to) {
+                        to -= 1;
+                    }
+                    text[from..to].to_owned()
+                };
                 problems.push(format!(
                     "{book}/{chapter}: differs at byte {at}:\n  ours:  {}\n  plain: {}",
-                    &actual[from..(at + 120).min(actual.len())],
-                    &expected[from..(at + 120).min(expected.len())]
+                    around(&actual),
+                    around(&expected)
                 ));
             }
             let heading_ids = heading_ids(&plain_main);

@@ -74,7 +74,7 @@ fn mistakes_in_reports_and_chapters_are_reported_with_their_place() {
         ),
         (
             "reports/demo.md",
-            "+++\ntitle = \"Demo recieve\"\ndate = 2025-10-01\n+++\n\n# Demo\n\n## The problem\n\nThe tool keeps it's configuration in `recieve.yml`. {{#skill C1.1}}\n\nWe had to recieve informations from https://exemple.org/recieve.\n",
+            "+++\ntitle = \"Demo recieve\"\ndate = 2025-10-01\n+++\n\n# Demo\n\n## The problem\n\nThe tool keeps it's configuration in `reciever.yml`. {{#skill C1.1}}\n\nWe had to recieve informations from https://exemple.org/recieve.\n",
         ),
     ]);
     let outcome = mdbook_technical_file::analyze(book.root()).expect("the book loads");
@@ -440,4 +440,32 @@ fn while_previewing_spelling_runs_in_the_background_and_shows_at_the_next_save()
     );
     assert!(!stderr.contains("background"), "{stderr}");
     assert!(!page.contains("being checked in the background"), "{page}");
+}
+
+#[cfg(feature = "spelling")]
+#[test]
+fn words_the_book_writes_as_code_are_known_in_its_prose() {
+    let book = crate::support::TestBook::new(&[
+        (
+            "book.toml",
+            &BOOK_TOML.replace("dictionary = \"words.txt\"\n", ""),
+        ),
+        (
+            "book/SUMMARY.md",
+            "# Summary\n\n- [Project reports](reports.md)\n",
+        ),
+        ("book/reports.md", "# Project reports\n"),
+        (
+            "reports/demo.md",
+            "# Demo\n\n## The problem\n\nWe ran `flarnbuild` to build, then flarnbuild again; flarnbiuld failed. {{#skill C1.1}}\n\n```sh\nzorglubctl apply\n```\n\nThe zorglubctl tool worked.\n",
+        ),
+    ]);
+    let outcome = mdbook_technical_file::analyze(book.root()).expect("the book loads");
+    let words: Vec<String> = spelling(&outcome.diagnostics)
+        .map(|d| {
+            let e = d.excerpt.as_ref().unwrap();
+            e.line_text[e.span.clone()].to_owned()
+        })
+        .collect();
+    assert_eq!(words, ["flarnbiuld"]);
 }
