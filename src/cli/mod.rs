@@ -7,6 +7,7 @@
 
 pub mod color;
 pub mod commands;
+pub mod init;
 pub mod pdf;
 pub mod scaffold;
 
@@ -95,6 +96,18 @@ enum Command {
         /// The book's root folder (the older spelling of BOOK_DIR)
         #[arg(long = "dir", hide = true, conflicts_with = "book_dir")]
         dir: Option<PathBuf>,
+    },
+    /// Creates a complete technical-file book in BOOK_DIR (never overwrites)
+    Init {
+        /// The folder of the new book (made if missing)
+        #[arg(default_value = ".")]
+        book_dir: PathBuf,
+        /// The book's title [default: "Technical file — AUTHOR"]
+        #[arg(long)]
+        title: Option<String>,
+        /// Your name, as the book's author
+        #[arg(long, default_value = "Your Name")]
+        author: String,
     },
     /// Adds or updates the preprocessor's settings in book.toml (keeps comments)
     Install {
@@ -244,6 +257,25 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         } => {
             let path = commands::new_report(&dir.unwrap_or(book_dir), &project_name)?;
             println!("{}", path.display());
+            Ok(Exit::Clean)
+        }
+        Command::Init {
+            book_dir,
+            title,
+            author,
+        } => {
+            let title = title.unwrap_or_else(|| format!("Technical file — {author}"));
+            let (written, kept) = init::init(&book_dir, &title, &author)?;
+            for line in &written {
+                println!("{line}");
+            }
+            for path in &kept {
+                println!("kept {path} (it exists)");
+            }
+            println!(
+                "next: write reports/{}.md, then `mdbook serve --open` to preview and `mdbook-technical-file check` before handing in",
+                init::FIRST_REPORT
+            );
             Ok(Exit::Clean)
         }
         Command::Install { book_dir } => {

@@ -426,8 +426,14 @@ pub fn check_book(
     targets.extend(chapters.iter().map(Target::chapter));
     let known = code_words(&targets);
     let (mut found, stats) = lint(&targets);
+    let titles: Vec<&str> = file
+        .referential
+        .skills
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
     for diagnostics in found.iter_mut().flatten() {
-        diagnostics.retain(|d| !is_code_word(d, &known));
+        diagnostics.retain(|d| !is_code_word(d, &known) && !in_skill_title(d, &titles));
     }
     let chapter_found = found.split_off(file.reports.len());
     for (id, found) in file.reports.ids().zip(found) {
@@ -458,6 +464,18 @@ fn code_words(targets: &[Target]) -> HashSet<String> {
         }
     }
     words
+}
+
+/// Whether a finding is inside a skill's wording quoted as written (`## C3.2
+/// Collect and analyse ...`): the referential's words, not the student's.
+fn in_skill_title(d: &Diagnostic, titles: &[&str]) -> bool {
+    d.excerpt.as_ref().is_some_and(|e| {
+        titles.iter().any(|title| {
+            e.line_text
+                .match_indices(title)
+                .any(|(at, _)| at <= e.span.start && e.span.end <= at + title.len())
+        })
+    })
 }
 
 /// Whether a spelling finding is about a word of the book's code.

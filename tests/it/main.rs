@@ -18,6 +18,7 @@ mod fidelity;
 mod fuzz_regressions;
 mod golden;
 mod hostile;
+mod init;
 mod lsp;
 mod no_writes;
 mod preserve;

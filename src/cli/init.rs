@@ -1,0 +1,155 @@
+//! `init [DIR]`: a complete technical-file book, ready to write in and to
+//! publish. What a new book needs is made here as (path, content) pairs
+//! from the referential (pure); writing them never overwrites a file: in a
+//! folder that already holds a book, what exists is kept byte for byte and
+//! said so.
+
+use crate::cli::{commands, scaffold};
+use crate::referential::Referential;
+use crate::syntax::frontmatter::Date;
+use crate::text::kebab_case;
+use anyhow::Context;
+use std::path::Path;
+
+/// The name of the first report `init` writes.
+pub const FIRST_REPORT: &str = "first-project";
+
+/// The Pages workflow of a new book: installs mdBook and the tool, checks,
+/// builds and publishes.
+const PAGES_WORKFLOW: &str = include_str!("../assets/pages.yml");
+
+/// The files of a new technical file, by path relative to its root.
+pub fn files(
+    title: &str,
+    author: &str,
+    referential: &Referential,
+    today: Date,
+) -> Vec<(String, String)> {
+    let mut files = vec![
+        ("book.toml".to_owned(), book_toml(title, author)),
+        ("words.txt".to_owned(), "# Your project's own words (names, internal tools), one per line.\n".to_owned()),
+        (".gitignore".to_owned(), "target/\n".to_owned()),
+        (".github/workflows/pages.yml".to_owned(), PAGES_WORKFLOW.to_owned()),
+        (
+            "book/introduction.md".to_owned(),
+            "# Introduction\n\n<!-- Who you are, the training, the projects this technical file draws on, and how to read it. -->\n".to_owned(),
+        ),
+        (
+            "book/conclusion.md".to_owned(),
+            "# Conclusion\n\n<!-- What you can do now that you could not before, what is left to learn, and what comes next. -->\n".to_owned(),
+        ),
+        (
+            "book/reports.md".to_owned(),
+            "# Project reports\n\nOne chapter per validated project follows, each with the skills it evidences.\n".to_owned(),
+        ),
+        (
+            format!("reports/{FIRST_REPORT}.md"),
+            scaffold::report_template(FIRST_REPORT, today, referential),
+        ),
+    ];
+    let mut summary =
+        String::from("# Summary\n\n[Introduction](introduction.md)\n\n# Technical file\n\n");
+    for (n, block) in referential.blocks.iter().enumerate() {
+        let words: Vec<&str> = block.title.split_whitespace().take(4).collect();
+        let path = format!("block-{}-{}.md", n + 1, kebab_case(&words.join(" ")));
+        let heading = format!("Block {} — {}", n + 1, block.title);
+        summary.push_str(&format!("- [{heading}]({path})\n"));
+        let mut chapter = format!("# {heading}\n");
+        for skill in block.skills() {
+            let skill = &referential.skills[skill];
+            chapter.push_str(&format!(
+                "\n## {} {}\n\n<!-- What you did for this skill, in which projects, what you learned and what is left; then the evidence. -->\n\nEvidence in the reports: {{{{#skill-evidence {}}}}}.\n",
+                skill.id, skill.title, skill.id
+            ));
+        }
+        files.push((format!("book/{path}"), chapter));
+    }
+    summary.push_str(
+        "- [Conclusion](conclusion.md)\n\n# Evidence\n\n- [Project reports](reports.md)\n",
+    );
+    files.push(("book/SUMMARY.md".to_owned(), summary));
+    files
+}
+
+fn book_toml(title: &str, author: &str) -> String {
+    let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
+    format!(
+        "[book]\ntitle = {}\nauthors = [{}]\nlanguage = \"en\"\nsrc = \"book\"\n\n[build]\n# Build output stays under target/ (ignored by git).\nbuild-dir = \"target/book\"\n# `mdbook serve` rebuilds when a report changes.\nextra-watch-dirs = [\"reports\"]\n\n[preprocessor.technical-file]\n# Run before mdBook's `links` preprocessor so that `{{{{#include}}}}` works in\n# reports (paths relative to the report).\nbefore = [\"links\"]\ndictionary = \"words.txt\"\n\n[output.html]\nadditional-css = [\"technical-file.css\"]\n",
+        quote(title),
+        quote(author)
+    )
+}
+
+/// Writes a new technical file in `dir` (made if missing), never
+/// overwriting; returns what was done (a line each) and the files kept.
+pub fn init(dir: &Path, title: &str, author: &str) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut written = Vec::new();
+    let mut kept = Vec::new();
+    let referential = Referential::embedded();
+    // In an existing book, the chapters go to its own source folder.
+    let source = std::fs::read_to_string(dir.join("book.toml"))
+        .ok()
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .and_then(|t| t.get("book")?.get("src")?.as_str().map(str::to_owned));
+    let source = source.unwrap_or_else(|| "book".to_owned());
+    for (path, content) in files(title, author, &referential, scaffold::today()) {
+        let path = match path.strip_prefix("book/") {
+            Some(chapter) => format!("{}/{chapter}", source.trim_end_matches('/')),
+            None => path,
+        };
+        let target = dir.join(&path);
+        if target.exists() {
+            kept.push(path);
+            continue;
+        }
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::write(&target, content)
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        written.push(format!("wrote {path}"));
+    }
+    // An existing book.toml gets the preprocessor's settings (comments kept),
+    // and the stylesheet is written if missing: what `install` does.
+    written.extend(commands::install(dir)?);
+    Ok((written, kept))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_book_has_a_chapter_per_block_with_every_skill_and_its_evidence() {
+        let referential = Referential::embedded();
+        let files = files(
+            "Technical file — Ana",
+            "Ana \"Dev\" Silva",
+            &referential,
+            Date::parse("2026-12-01").unwrap(),
+        );
+        let summary = &files
+            .iter()
+            .find(|(p, _)| p == "book/SUMMARY.md")
+            .unwrap()
+            .1;
+        assert_eq!(
+            summary.matches("- [Block ").count(),
+            referential.blocks.len()
+        );
+        let evidence: usize = files
+            .iter()
+            .map(|(_, c)| c.matches("{{#skill-evidence ").count())
+            .sum();
+        assert_eq!(evidence, referential.skills.len());
+        let toml = &files.iter().find(|(p, _)| p == "book.toml").unwrap().1;
+        let parsed: toml::Table = toml.parse().unwrap();
+        assert_eq!(
+            parsed["book"]["authors"][0].as_str(),
+            Some("Ana \"Dev\" Silva")
+        );
+        assert!(files.iter().any(|(p, _)| p == "reports/first-project.md"));
+    }
+}

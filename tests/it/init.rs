@@ -1,0 +1,122 @@
+//! `init`: from an empty folder to a book that builds with the real mdBook,
+//! passes `check`, and is left alone by a second `init`; in an existing
+//! mdBook, the author's files are kept.
+
+use crate::support::{binary, snapshot};
+use std::fs;
+use std::path::Path;
+
+fn init(dir: &Path) -> String {
+    let output = binary()
+        .args(["init", "--author", "Ana Silva"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn init_makes_a_book_that_builds_checks_and_stays_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("my-technical-file");
+    let said = init(&root);
+    assert!(
+        said.contains("wrote book/SUMMARY.md") && said.contains("wrote reports/first-project.md"),
+        "{said}"
+    );
+
+    // `check` exits 0: warnings only (the empty report, the gaps).
+    let check = binary().arg("check").current_dir(&root).output().unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+
+    // The real mdbook CLI builds it, with the tool on its PATH.
+    if crate::support::mdbook_cli() {
+        let output = std::process::Command::new("mdbook")
+            .arg("build")
+            .current_dir(&root)
+            .env("PATH", crate::support::path_with_binary())
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let out = root.join("target/book");
+        let block =
+            fs::read_to_string(out.join("block-1-knowledge-of-cloud-infrastructure.html")).unwrap();
+        assert_eq!(
+            block.matches("Evidence in the reports").count(),
+            7,
+            "one per skill of block 1"
+        );
+        assert!(out.join("reports/first-project.html").is_file());
+        let appendix = fs::read_to_string(out.join("skill-coverage.html")).unwrap();
+        assert!(appendix.contains("id=\"skill-security-services\""));
+    }
+
+    // A second `init` changes nothing and says what it kept.
+    let before = snapshot(&root);
+    let said = init(&root);
+    assert!(!said.contains("wrote"), "{said}");
+    assert!(said.contains("kept book.toml (it exists)"), "{said}");
+    let after = snapshot(&root);
+    let changed: Vec<_> = before
+        .keys()
+        .filter(|p| before.get(*p) != after.get(*p))
+        .collect();
+    assert!(
+        changed.is_empty() && before.len() == after.len(),
+        "{changed:?}"
+    );
+}
+
+#[test]
+fn init_in_an_existing_mdbook_keeps_its_files_and_adds_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let book_toml = "[book]\n# my own comment\ntitle = \"Mine\"\nsrc = \"src\"\n";
+    fs::write(root.join("book.toml"), book_toml).unwrap();
+    fs::create_dir_all(root.join("src")).unwrap();
+    fs::write(
+        root.join("src/SUMMARY.md"),
+        "# Summary\n\n- [Chapter 1](chapter_1.md)\n",
+    )
+    .unwrap();
+    fs::write(root.join("src/chapter_1.md"), "# Chapter 1\n\nMine.\n").unwrap();
+    let said = init(root);
+    assert!(said.contains("kept src/SUMMARY.md (it exists)"), "{said}");
+    assert!(
+        said.contains("wrote src/block-1-knowledge-of-cloud-infrastructure.md"),
+        "{said}"
+    );
+    assert_eq!(
+        fs::read_to_string(root.join("src/SUMMARY.md")).unwrap(),
+        "# Summary\n\n- [Chapter 1](chapter_1.md)\n"
+    );
+    assert_eq!(
+        fs::read_to_string(root.join("src/chapter_1.md")).unwrap(),
+        "# Chapter 1\n\nMine.\n"
+    );
+    // book.toml: every line the author wrote is still there, the
+    // preprocessor's settings are added.
+    let toml = fs::read_to_string(root.join("book.toml")).unwrap();
+    for line in book_toml.lines() {
+        assert!(toml.contains(line), "{line} lost:\n{toml}");
+    }
+    assert!(toml.contains("[preprocessor.technical-file]"), "{toml}");
+    assert!(
+        !root.join("book").exists(),
+        "chapters go to the book's own src"
+    );
+}
