@@ -37,7 +37,7 @@ impl ShowDiagnostics {
 }
 
 /// Which English the spelling checker expects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum English {
     American,
     British,

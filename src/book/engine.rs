@@ -14,7 +14,7 @@ use crate::model::file::TechnicalFile;
 use crate::pipeline::{self, Analysis, ChapterInput, Input};
 use crate::referential::Referential;
 use crate::render::report_page::PageContext;
-use crate::spelling::{self, Mode, SpellStats, Store, background, cache};
+use crate::spelling::{self, Mode, SpellStats, Store, background, cache, service};
 use crate::text::{counted, slash};
 use mdbook_preprocessor::book::{Book, BookItem};
 use std::fmt;
@@ -185,10 +185,12 @@ fn check_spelling(root: &Path, analysis: &mut Analysis) -> SpellStats {
     let cache_dir = cache::dir_from_env();
     // The background process itself must not defer.
     let filling = std::env::var_os(background::FILLING_ENV).is_some();
-    let mode = if config.serving && cache_dir.is_some() && !filling {
-        Mode::Defer
-    } else {
-        Mode::Now
+    // Under `mdbook serve`, the warm lint service (the background process,
+    // once it has filled the cache) answers for what the cache lacks.
+    let socket = cache_dir.as_deref().map(|dir| service::socket(dir, root));
+    let mode = match &socket {
+        Some(socket) if config.serving && !filling => Mode::Serve(socket),
+        _ => Mode::Now,
     };
     let store = cache_dir.as_deref().and_then(cache::DiskCache::open);
     let store = store.as_ref().map(|s| s as &dyn Store);

@@ -57,6 +57,20 @@ pub fn analyze(dir: &Path) -> anyhow::Result<Outcome> {
 pub fn fill_spelling_cache(dir: &Path, lock: &Path) {
     let _ = analyze(dir);
     let _ = std::fs::remove_file(lock);
+    // Then stay up as the warm lint service of this book, so that the next
+    // saves under `mdbook serve` get their findings at once.
+    let Some(cache_dir) = crate::spelling::cache::dir_from_env() else {
+        return;
+    };
+    let store = crate::spelling::cache::DiskCache::open(&cache_dir)
+        .map(|c| Box::new(c) as Box<dyn crate::spelling::Store + Send>);
+    let mut session = crate::spelling::session::Session::with_store(store);
+    if crate::book::editor::analyze(dir, &Default::default(), &mut session).is_ok() {
+        crate::spelling::service::serve(
+            &crate::spelling::service::socket(&cache_dir, dir),
+            session,
+        );
+    }
 }
 
 /// Output format of `check`.

@@ -1,6 +1,7 @@
 //! Spelling under `mdbook serve`: what the cache lacks is linted by a
 //! process of its own, so a save never waits for harper (about a second to
-//! start alone); its results show at the next save.
+//! start alone). Once it has filled the cache, that process stays up as the
+//! warm lint service (`service`), which answers the next saves at once.
 
 use std::path::Path;
 

@@ -3,9 +3,11 @@
 //! language: "infrastucture", "recieve", "it's configuration",
 //! "informations", "allows to", "a API", "the the".
 //!
-//! `prose` decides what harper sees, `harper` runs it, `cache` keeps its
-//! results on disk by content and `background` fills that cache while
-//! `mdbook serve` previews. [`check`] is the one entry point: what a
+//! `prose` decides what harper sees, `harper` runs it (with `learner`'s
+//! rules), `cache` keeps its results on disk by content, `background` fills
+//! that cache while `mdbook serve` previews and then stays up as the warm
+//! lint `service`, and `session` keeps a warm linter and per-paragraph
+//! results for long-lived processes (the language server, the service). [`check`] is the one entry point: what a
 //! [`Store`] has is reused, the rest linted on every core.
 //!
 //! Words are accepted if they are in harper's dictionary for the chosen
@@ -77,6 +79,7 @@ pub mod cache;
 mod harper;
 mod learner;
 pub mod prose;
+pub mod service;
 pub mod session;
 
 use crate::config::English;
@@ -151,7 +154,7 @@ pub const fn available() -> bool {
 }
 
 /// What to check against.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Settings {
     pub english: English,
     /// The project's own words, accepted as written.
@@ -179,7 +182,7 @@ impl FindingKind {
 }
 
 /// A finding before it becomes a diagnostic: what a store keeps.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// Byte range in the text.
     pub range: Range<usize>,
@@ -207,10 +210,13 @@ pub trait Store: Sync {
 
 /// Whether what the store lacks is linted now or left pending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub enum Mode<'a> {
     Now,
-    /// Under `mdbook serve`: a save never waits for harper.
-    Defer,
+    /// Under `mdbook serve`, where a save never waits for harper to start:
+    /// what the store lacks is linted by the warm lint service at this
+    /// socket if it answers in time (findings on the save that caused
+    /// them), else left pending for the background process.
+    Serve(&'a std::path::Path),
 }
 
 /// Checks every target (what `store` has from it, the rest on every core);
@@ -240,24 +246,32 @@ pub fn check(
     let todo: Vec<usize> = (0..targets.len())
         .filter(|&i| results[i].is_none())
         .collect();
-    let pending = match mode {
-        Mode::Defer => todo.len(),
-        Mode::Now => {
-            for (i, findings) in lint_all(&todo, &prepared, targets, settings) {
-                if let Some(store) = store {
-                    store.put(&prepared[i].1, &findings);
-                }
-                results[i] = Some(findings);
-            }
-            0
+    let linted = match mode {
+        Mode::Now => lint_all(&todo, &prepared, targets, settings),
+        Mode::Serve(socket) => {
+            let items: Vec<(&Blanked, &str)> = todo
+                .iter()
+                .map(|&i| (&prepared[i].0, targets[i].source.text.as_str()))
+                .collect();
+            service::ask(socket, settings, &items)
+                .map(|found| todo.iter().copied().zip(found).collect())
+                .unwrap_or_default()
         }
     };
+    let done = linted.len();
+    for (i, findings) in linted {
+        if let Some(store) = store {
+            store.put(&prepared[i].1, &findings);
+        }
+        results[i] = Some(findings);
+    }
+    let pending = todo.len() - done;
     let diagnostics = results
         .into_iter()
         .zip(targets)
         .map(|(findings, target)| {
             let findings = match mode {
-                Mode::Defer => findings?,
+                Mode::Serve(_) => findings?,
                 Mode::Now => findings.unwrap_or_default(),
             };
             Some(
@@ -269,7 +283,7 @@ pub fn check(
         })
         .collect();
     let stats = SpellStats {
-        linted: if mode == Mode::Now { todo.len() } else { 0 },
+        linted: done,
         cached,
         pending,
     };

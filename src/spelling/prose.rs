@@ -55,7 +55,7 @@ impl<'a> Target<'a> {
 }
 
 /// What kind of text a piece of a blanked file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PieceKind {
     /// Words to check.
     Prose,
@@ -64,7 +64,7 @@ pub enum PieceKind {
 }
 
 /// A piece of the text harper sees, with the block it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Piece {
     pub range: Range<usize>,
     pub kind: PieceKind,
@@ -74,7 +74,7 @@ pub struct Piece {
 }
 
 /// A text prepared for harper: the blanked copy and its pieces.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Blanked {
     /// The text with everything but prose replaced by spaces (as many as
     /// the character's bytes; line breaks kept), so offsets are unchanged.

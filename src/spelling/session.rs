@@ -39,16 +39,44 @@ impl Session {
         targets: &[Target],
         settings: &Settings,
     ) -> (Vec<Option<Vec<Diagnostic>>>, SpellStats) {
+        let blanked: Vec<Blanked> = targets.iter().map(blank).collect();
+        let items: Vec<(&Blanked, &str)> = blanked
+            .iter()
+            .zip(targets)
+            .map(|(b, t)| (b, t.source.text.as_str()))
+            .collect();
+        let (found, stats) = self.check_blanked(&items, settings);
+        let diagnostics = found
+            .iter()
+            .zip(targets)
+            .map(|(findings, target)| {
+                Some(
+                    findings
+                        .iter()
+                        .map(|f| f.diagnostic(target.source))
+                        .collect(),
+                )
+            })
+            .collect();
+        (diagnostics, stats)
+    }
+
+    /// Checks texts already blanked (with their original text), paragraph
+    /// by paragraph: what the warm lint service does for `mdbook serve`.
+    pub fn check_blanked(
+        &mut self,
+        items: &[(&Blanked, &str)],
+        settings: &Settings,
+    ) -> (Vec<Vec<Finding>>, SpellStats) {
         let digest = settings_digest(settings);
         let mut stats = SpellStats::default();
         let mut kept = HashMap::new();
-        let mut found = Vec::with_capacity(targets.len());
-        for target in targets {
-            let blanked = blank(target);
+        let mut found = Vec::with_capacity(items.len());
+        for &(blanked, original) in items {
             let mut findings = Vec::new();
-            for (range, pieces) in paragraphs(&blanked) {
+            for (range, pieces) in paragraphs(blanked) {
                 let key = key(&digest, &blanked.text[range.clone()], &pieces);
-                let text = &target.source.text[range.clone()];
+                let text = &original[range.clone()];
                 let stored = |session: &Session| {
                     let store = session.store.as_ref()?;
                     store.get(&hex(&key), text)
@@ -65,8 +93,11 @@ impl Session {
                     }
                     None => {
                         stats.linted += 1;
-                        let found =
-                            self.lint(&digest, settings, &blanked, range.clone(), &pieces, target);
+                        let paragraph = Blanked {
+                            text: blanked.text[range.clone()].to_owned(),
+                            pieces,
+                        };
+                        let found = self.lint(&digest, settings, &paragraph, text);
                         if let Some(store) = &self.store {
                             store.put(&hex(&key), &found);
                         }
@@ -79,12 +110,7 @@ impl Session {
                 }));
                 kept.insert(key, relative);
             }
-            found.push(Some(
-                findings
-                    .iter()
-                    .map(|f| f.diagnostic(target.source))
-                    .collect(),
-            ));
+            found.push(findings);
         }
         // What this check did not see is gone: no growth per edit.
         self.paragraphs = kept;
@@ -97,10 +123,8 @@ impl Session {
         &mut self,
         digest: &[u8],
         settings: &Settings,
-        blanked: &Blanked,
-        range: std::ops::Range<usize>,
-        pieces: &[Piece],
-        target: &Target,
+        paragraph: &Blanked,
+        original: &str,
     ) -> Vec<Finding> {
         if self.linter.as_ref().is_none_or(|(d, _)| d != digest) {
             let dictionary = super::harper::dictionary(&settings.words);
@@ -108,23 +132,11 @@ impl Session {
             self.linter = Some((digest.to_vec(), linter));
         }
         let (_, linter) = self.linter.as_mut().expect("just made");
-        let paragraph = Blanked {
-            text: blanked.text[range.clone()].to_owned(),
-            pieces: pieces.to_vec(),
-        };
-        linter.lint(&paragraph, &target.source.text[range])
+        linter.lint(paragraph, original)
     }
 
     #[cfg(not(feature = "spelling"))]
-    fn lint(
-        &mut self,
-        _: &[u8],
-        _: &Settings,
-        _: &Blanked,
-        _: std::ops::Range<usize>,
-        _: &[Piece],
-        _: &Target,
-    ) -> Vec<Finding> {
+    fn lint(&mut self, _: &[u8], _: &Settings, _: &Blanked, _: &str) -> Vec<Finding> {
         Vec::new()
     }
 }

@@ -440,6 +440,35 @@ fn while_previewing_spelling_runs_in_the_background_and_shows_at_the_next_save()
     );
     assert!(!stderr.contains("background"), "{stderr}");
     assert!(!page.contains("being checked in the background"), "{page}");
+
+    // The background process stays up as the warm lint service: from now
+    // on, a save shows the findings it caused, at that save.
+    #[cfg(unix)]
+    {
+        let start = std::time::Instant::now();
+        while !fs::read_dir(cache.path())
+            .unwrap()
+            .flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "sock"))
+        {
+            assert!(start.elapsed().as_secs() < 120, "no lint service");
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        book.write(
+            "reports/alpha.md",
+            b"# Alpha\n\n## The problem\n\nThe deployement was slow.\n\nA new paragraph with a new mistaek.\n",
+        );
+        let started = std::time::Instant::now();
+        let (stderr, page) = run();
+        let took = started.elapsed();
+        assert!(
+            stderr.contains("possible spelling mistake: `mistaek`"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("background"), "{stderr}");
+        assert!(page.contains("mistaek"), "{page}");
+        eprintln!("a save with a new mistake, answered by the lint service: {took:?}");
+    }
 }
 
 #[cfg(feature = "spelling")]
