@@ -94,6 +94,8 @@ pub struct Config {
     /// Style advice too ("all of the" → "all the", "and also"), not only
     /// mistakes. Off by default: advice drowns the mistakes.
     pub style: bool,
+    /// Whether `english` is set in book.toml (see `spelling::Settings`).
+    pub english_chosen: bool,
     pub english: English,
     /// A project word list, one word a line, relative to the book root.
     pub dictionary: Option<String>,
@@ -125,6 +127,7 @@ impl Default for Config {
             code_lines_per_page: 45.0,
             spelling: true,
             style: false,
+            english_chosen: false,
             english: English::American,
             dictionary: None,
             show_diagnostics: ShowDiagnostics::Preview,
@@ -255,6 +258,7 @@ impl Config {
             ("spelling", V::Boolean(b)) => self.spelling = *b,
             ("style", V::Boolean(b)) => self.style = *b,
             ("english", V::String(s)) => {
+                self.english_chosen = true;
                 self.english = English::parse(s).ok_or(Unset::Invalid(
                     "\"american\", \"british\", \"canadian\" or \"australian\"",
                 ))?;

@@ -229,6 +229,7 @@ pub fn spelling_settings(root: &Path, analysis: &mut Analysis) -> Option<spellin
         english: config.english,
         words,
         style: config.style,
+        strict_english: config.english_chosen,
     })
 }
 

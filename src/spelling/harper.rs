@@ -12,7 +12,7 @@ use super::{DISABLED_RULES, Finding, FindingKind, Settings};
 use crate::config::English;
 use harper_core::linting::{Lint, LintGroup, LintKind, Linter as _, Suggestion};
 use harper_core::parsers::{Parser, PlainEnglish};
-use harper_core::spell::{FstDictionary, MergedDictionary, MutableDictionary};
+use harper_core::spell::{Dictionary as _, FstDictionary, MergedDictionary, MutableDictionary};
 use harper_core::{Dialect, DictWordMetadata, Document, Lrc, Span, Token, TokenKind};
 use std::sync::Arc;
 
@@ -27,6 +27,7 @@ pub struct Linter {
     dictionary: Arc<MergedDictionary>,
     group: LintGroup,
     style: bool,
+    strict_english: bool,
 }
 
 impl Linter {
@@ -35,6 +36,7 @@ impl Linter {
             group: lint_group(dictionary.clone(), settings.english),
             dictionary,
             style: settings.style,
+            strict_english: settings.strict_english,
         }
     }
 
@@ -46,6 +48,7 @@ impl Linter {
             &mut self.group,
             &self.dictionary,
             self.style,
+            self.strict_english,
         );
         // Where a learner rule fires, its fix is the one to show.
         found.retain(|f| {
@@ -136,6 +139,7 @@ fn lint(
     group: &mut LintGroup,
     dictionary: &MergedDictionary,
     style: bool,
+    strict_english: bool,
 ) -> Vec<Finding> {
     // Byte offset of every char of the blanked text, and the end.
     let mut char_to_byte: Vec<usize> = blanked.text.char_indices().map(|(i, _)| i).collect();
@@ -165,7 +169,17 @@ fn lint(
             if !style && is_style(lint.lint_kind) {
                 return None;
             }
-            finding(&lint, original.get(start..end)?, start..end)
+            let written = original.get(start..end)?;
+            // A word of another English ("relabelling", "specialised" in an
+            // American book) is not a mistake, unless the book chose its
+            // English.
+            if !strict_english
+                && lint.lint_kind == LintKind::Spelling
+                && dictionary.contains_word_str(written)
+            {
+                return None;
+            }
+            finding(&lint, written, start..end)
         })
         .collect();
     findings.sort_by_key(|f| (f.range.start, f.range.end));

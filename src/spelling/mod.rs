@@ -161,6 +161,9 @@ pub struct Settings {
     pub words: Vec<String>,
     /// Style advice too, not only mistakes (`style = true`).
     pub style: bool,
+    /// Whether the book chose its English (`english = ...`): then the
+    /// spellings of the others are mistakes; otherwise any English is fine.
+    pub strict_english: bool,
 }
 
 /// Whether a finding is about a word harper does not know, or anything else.
@@ -353,7 +356,13 @@ fn settings_digest(settings: &Settings) -> Vec<u8> {
     ] {
         hasher.update(source.as_bytes());
     }
-    hasher.update(format!("{:?} style {}\n", settings.english, settings.style).as_bytes());
+    hasher.update(
+        format!(
+            "{:?} style {} strict {}\n",
+            settings.english, settings.style, settings.strict_english
+        )
+        .as_bytes(),
+    );
     for rule in DISABLED_RULES {
         hasher.update(rule.as_bytes());
         hasher.update(b"\n");
@@ -565,6 +574,27 @@ mod tests {
             english: English::American,
             words: Vec::new(),
             style: false,
+            strict_english: false,
+        };
+        let (found, _) = check(&[Target::chapter(&c)], &settings, None, Mode::Now);
+        let found: Vec<String> = found[0]
+            .iter()
+            .flatten()
+            .map(|d| d.message.clone())
+            .collect();
+        assert_eq!(found, ["possible spelling mistake: `recieved`"]);
+    }
+
+    #[cfg(feature = "spelling")]
+    #[test]
+    fn correct_devops_english_is_quiet_and_the_mistake_is_not() {
+        let text = "# Notes\n\nThe relabelling is specialised: each `Pod`s spec, 100 ns of latencies, an over-complicated RBAC rule in a ConfigMap, the CRDs of argo-cd and its non-empty values.yaml. We recieved it.\n";
+        let c = chapter(text);
+        let settings = Settings {
+            english: English::American,
+            words: Vec::new(),
+            style: false,
+            strict_english: false,
         };
         let (found, _) = check(&[Target::chapter(&c)], &settings, None, Mode::Now);
         let found: Vec<String> = found[0]
@@ -592,6 +622,7 @@ mod tests {
                 english,
                 words: words.iter().map(|w| w.to_string()).collect(),
                 style: false,
+                strict_english: true,
             }
         }
 
@@ -697,6 +728,13 @@ mod tests {
 
         #[test]
         fn british_and_american_spellings_follow_the_setting() {
+            // Without `english` in book.toml, any English is fine.
+            let mut loose = settings(English::American, &[]);
+            loose.strict_english = false;
+            let c = chapter("# Notes\n\nThe colour of the dashboard changed.\n");
+            let (found, _) = check(&[Target::chapter(&c)], &loose, None, Mode::Now);
+            assert!(found[0].iter().flatten().next().is_none(), "{found:#?}");
+            // A book that chose its English gets the other's spellings.
             let text = "The colour of the dashboard changed.\n";
             let american = findings(text, English::American, &[]);
             assert_eq!(american.len(), 1, "{american:#?}");

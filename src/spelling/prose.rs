@@ -219,9 +219,9 @@ fn blanked_text(text: &str, pieces: &[Piece]) -> String {
 
 /// Prefixes written with a hyphen (`pre-calculated`, `non-empty`): the
 /// prefix alone is not a word to check.
-const PREFIXES: [&str; 16] = [
+const PREFIXES: [&str; 22] = [
     "pre", "re", "non", "multi", "co", "sub", "de", "un", "anti", "self", "cross", "inter", "post",
-    "semi", "auto", "micro",
+    "semi", "auto", "micro", "over", "under", "super", "out", "hyper", "meta",
 ];
 
 /// Tokens that are code, not words: snake_case identifiers
@@ -245,7 +245,7 @@ fn code_like_tokens(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
             continue;
         }
         let start = run.start + (trimmed.as_ptr() as usize - piece.as_ptr() as usize);
-        if is_code(trimmed) || matches!(trimmed, "'s" | "’s") {
+        if is_code(trimmed) || matches!(trimmed, "'s" | "’s") || is_unit(trimmed) {
             found.push(start..start + trimmed.len());
         } else if let Some((prefix, rest)) = trimmed.split_once('-')
             && !rest.is_empty()
@@ -255,6 +255,15 @@ fn code_like_tokens(text: &str, run: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     found
+}
+
+/// Units and lone letters, never words to correct: `ns`, `µs`, `GiB`, the
+/// `s` of a plural written after inline code (`` `Pod`s ``).
+fn is_unit(token: &str) -> bool {
+    const UNITS: [&str; 11] = [
+        "s", "ns", "µs", "ms", "kb", "mb", "gb", "tb", "kib", "mib", "gib",
+    ];
+    UNITS.contains(&token.to_lowercase().as_str())
 }
 
 /// Whether a token is code: a path, a file name, an identifier.

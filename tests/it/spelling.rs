@@ -197,6 +197,7 @@ fn a_warm_run_lints_only_what_changed() {
             english: English::American,
             words: vec!["Zorglub".to_owned()],
             style: false,
+            strict_english: false,
         },
         // A folder that does not exist yet: it is created.
         cache_dir: Some(cache.path().join("nested/cache")),
@@ -324,6 +325,7 @@ fn a_cache_that_cannot_be_written_just_means_no_cache() {
             english: English::American,
             words: Vec::new(),
             style: false,
+            strict_english: false,
         },
         // A folder inside a file cannot be created.
         cache_dir: Some(blocker.path().join("cache")),
