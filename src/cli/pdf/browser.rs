@@ -212,13 +212,36 @@ pub fn print_to_pdf(
     profile: &Path,
     network: Network,
 ) -> anyhow::Result<()> {
+    let sandboxed = !running_as_root();
+    match print_once(chromium, page, out, profile, network, sandboxed) {
+        // Some containers cannot give Chromium the namespaces its sandbox
+        // needs: say so, and print without it.
+        Err(error) if sandboxed && format!("{error:#}").to_lowercase().contains("sandbox") => {
+            eprintln!(
+                "note: Chromium's sandbox cannot start here ({}); printing without it",
+                format!("{error:#}").lines().last().unwrap_or_default()
+            );
+            print_once(chromium, page, out, profile, network, false)
+        }
+        other => other,
+    }
+}
+
+fn print_once(
+    chromium: &Path,
+    page: &Path,
+    out: &Path,
+    profile: &Path,
+    network: Network,
+    sandboxed: bool,
+) -> anyhow::Result<()> {
     fs::create_dir_all(profile).with_context(|| format!("cannot create {}", profile.display()))?;
     let _ = fs::remove_file(out);
     let log_path = profile.with_extension("log");
     let log = fs::File::create(&log_path)
         .with_context(|| format!("cannot create {}", log_path.display()))?;
     let mut child = Command::new(chromium)
-        .args(chromium_args(running_as_root(), network))
+        .args(chromium_args(!sandboxed, network))
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", out.display()))
         .arg(file_url(page, false))
