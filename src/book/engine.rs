@@ -70,12 +70,7 @@ impl Outcome {
             .iter()
             .map(|b| format!("{} {}/{}", b.id, b.covered, b.total))
             .collect();
-        let gaps: Vec<&str> = file
-            .matrix
-            .gaps()
-            .into_iter()
-            .map(|s| file.referential.skills[s].id.as_str())
-            .collect();
+        let gaps = file.gap_ids();
         let tally = self.tally();
         let mut line = format!(
             "technical-file: {}, {}/{} skills ({})",

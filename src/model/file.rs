@@ -105,6 +105,15 @@ impl TechnicalFile {
             .chain(&self.findings.reports[report])
     }
 
+    /// The ids of the skills no report evidences, in referential order.
+    pub fn gap_ids(&self) -> Vec<&str> {
+        self.matrix
+            .gaps()
+            .into_iter()
+            .map(|s| self.referential.skills[s].id.as_str())
+            .collect()
+    }
+
     /// Every diagnostic: the book's, then each report's, sorted.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         let mut all = self.findings.book.clone();

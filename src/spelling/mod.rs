@@ -277,12 +277,7 @@ pub fn check(
                 Mode::Serve(_) => findings?,
                 Mode::Now => findings.unwrap_or_default(),
             };
-            Some(
-                findings
-                    .iter()
-                    .map(|f| f.diagnostic(target.source))
-                    .collect(),
-            )
+            Some(target.diagnostics(&findings))
         })
         .collect();
     let stats = SpellStats {

@@ -52,6 +52,11 @@ impl<'a> Target<'a> {
             skip: chapter.markers.iter().map(|m| m.range.clone()).collect(),
         }
     }
+
+    /// Findings in this target's text, as diagnostics.
+    pub fn diagnostics(&self, findings: &[super::Finding]) -> Vec<crate::diagnostic::Diagnostic> {
+        findings.iter().map(|f| f.diagnostic(self.source)).collect()
+    }
 }
 
 /// What kind of text a piece of a blanked file is.

@@ -49,14 +49,7 @@ impl Session {
         let diagnostics = found
             .iter()
             .zip(targets)
-            .map(|(findings, target)| {
-                Some(
-                    findings
-                        .iter()
-                        .map(|f| f.diagnostic(target.source))
-                        .collect(),
-                )
-            })
+            .map(|(findings, target)| Some(target.diagnostics(findings)))
             .collect();
         (diagnostics, stats)
     }

@@ -78,13 +78,7 @@ pub fn coverage(file: &TechnicalFile) -> Vec<Diagnostic> {
 
 /// Names of the gaps, for a suggestion.
 fn gap_hint(file: &TechnicalFile) -> String {
-    let gaps: Vec<&str> = file
-        .matrix
-        .gaps()
-        .into_iter()
-        .map(|s| file.referential.skills[s].id.as_str())
-        .collect();
-    format!("evidence the gaps: {}", gaps.join(", "))
+    format!("evidence the gaps: {}", file.gap_ids().join(", "))
 }
 
 /// The page budget of the hand-written technical file.
