@@ -199,6 +199,16 @@ impl Diagnostic {
     }
 }
 
+/// "did you mean `a`, `b` or `c`?": the suggestion [`options`] reads back.
+pub fn did_you_mean(options: &[String]) -> String {
+    let quoted: Vec<String> = options.iter().map(|o| format!("`{o}`")).collect();
+    match quoted.as_slice() {
+        [one] => format!("did you mean {one}?"),
+        [init @ .., last] => format!("did you mean {} or {last}?", init.join(", ")),
+        [] => String::new(),
+    }
+}
+
 /// The replacements of a "did you mean `a`, `b` or `c`?" suggestion.
 pub fn options(suggestion: &str) -> Vec<String> {
     let Some(rest) = suggestion.strip_prefix("did you mean ") else {

@@ -5,7 +5,7 @@
 use crate::text::index::IdVec;
 use crate::text::source::SourceFile;
 
-crate::typed_index!(pub ReportId, "A published report, in book order.");
+crate::text::index::typed_index!(pub ReportId, "A published report, in book order.");
 
 /// The reports' texts, by report: what their pages are made of. They are
 /// kept apart from the model so that making the pages can take them (each

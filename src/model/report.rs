@@ -13,7 +13,7 @@ use mdbook_markdown::pulldown_cmark::Event;
 use std::collections::HashSet;
 use std::ops::Range;
 
-crate::typed_index!(pub ClaimId, "A skill claim of one report, in the order written.");
+crate::text::index::typed_index!(pub ClaimId, "A skill claim of one report, in the order written.");
 
 /// A skill claim: this skill is evidenced by this part of the report.
 #[derive(Debug, Clone, PartialEq, Eq)]

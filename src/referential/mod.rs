@@ -11,9 +11,9 @@ use crate::text::source::SourceFile;
 use std::collections::HashMap;
 use std::ops::Range;
 
-crate::typed_index!(pub SkillId, "A skill of the referential, in referential order.");
-crate::typed_index!(pub BlockId, "A block of skills of the referential.");
-crate::typed_index!(pub SectionId, "An expected section of every report.");
+crate::text::index::typed_index!(pub SkillId, "A skill of the referential, in referential order.");
+crate::text::index::typed_index!(pub BlockId, "A block of skills of the referential.");
+crate::text::index::typed_index!(pub SectionId, "An expected section of every report.");
 
 /// The embedded default referential, also an example of the file format.
 pub const DEFAULT_REFERENTIAL: &str = include_str!("referential.toml");

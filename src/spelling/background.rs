@@ -31,15 +31,7 @@ pub fn fill_cache_in_background(root: &Path, cache_dir: Option<&Path>) {
         return;
     }
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let digest = {
-        use sha2::Digest;
-        let hash = sha2::Sha256::digest(root.to_string_lossy().as_bytes());
-        hash.iter()
-            .take(8)
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    };
-    let lock = cache_dir.join(format!("pending-{digest}.lock"));
+    let lock = cache_dir.join(format!("pending-{}.lock", book_digest(&root)));
     let stale = std::fs::metadata(&lock)
         .and_then(|m| m.modified())
         .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 600));
@@ -67,4 +59,13 @@ pub fn fill_cache_in_background(root: &Path, cache_dir: Option<&Path>) {
     if spawned.is_err() {
         let _ = std::fs::remove_file(&lock);
     }
+}
+
+/// A short digest of a book's root folder, naming its files in the cache
+/// folder (the background lock, the lint service's socket).
+pub fn book_digest(root: &Path) -> String {
+    use sha2::Digest;
+    let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let hash = sha2::Sha256::digest(root.to_string_lossy().as_bytes());
+    crate::text::hex(&hash[..8])
 }

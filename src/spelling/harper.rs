@@ -10,6 +10,7 @@
 use super::prose::{Blanked, Piece, PieceKind};
 use super::{DISABLED_RULES, Finding, FindingKind, Settings};
 use crate::config::English;
+use crate::diagnostic::did_you_mean;
 use harper_core::linting::{Lint, LintGroup, LintKind, Linter as _, Suggestion};
 use harper_core::parsers::{Parser, PlainEnglish};
 use harper_core::spell::{Dictionary as _, FstDictionary, MergedDictionary, MutableDictionary};
@@ -250,15 +251,6 @@ fn finding(lint: &Lint, written: &str, range: std::ops::Range<usize>) -> Option<
         message,
         suggestion,
     })
-}
-
-fn did_you_mean(options: &[String]) -> String {
-    let quoted: Vec<String> = options.iter().map(|o| format!("`{o}`")).collect();
-    match quoted.as_slice() {
-        [one] => format!("did you mean {one}?"),
-        [init @ .., last] => format!("did you mean {} or {last}?", init.join(", ")),
-        [] => String::new(),
-    }
 }
 
 /// Harper writes sentences, sometimes two ("Use `its` for possession.

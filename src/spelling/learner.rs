@@ -10,6 +10,7 @@
 
 use super::prose::{Blanked, PieceKind};
 use super::{Finding, FindingKind};
+use crate::diagnostic::did_you_mean;
 use std::ops::Range;
 
 /// A word of prose, lower-cased, with its range; `None` is a break.
@@ -67,17 +68,11 @@ const AUXILIARIES: [&str; 18] = [
 
 /// A finding on `range` that suggests `options`.
 fn finding(range: Range<usize>, message: &str, options: &[String]) -> Finding {
-    let quoted: Vec<String> = options.iter().map(|o| format!("`{o}`")).collect();
-    let suggestion = match quoted.as_slice() {
-        [] => None,
-        [one] => Some(format!("did you mean {one}?")),
-        [rest @ .., last] => Some(format!("did you mean {} or {last}?", rest.join(", "))),
-    };
     Finding {
         range,
         kind: FindingKind::Grammar,
         message: message.to_owned(),
-        suggestion,
+        suggestion: (!options.is_empty()).then(|| did_you_mean(options)),
     }
 }
 

@@ -390,11 +390,7 @@ fn key(prefix: &[u8], blanked: &Blanked) -> String {
             hasher.update((n as u64).to_le_bytes());
         }
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::text::hex(&hasher.finalize())
 }
 
 /// The words of a word list: one a line; blank lines, lines starting with

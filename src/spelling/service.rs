@@ -28,11 +28,10 @@ struct Request {
 
 /// The socket of the service of the book at `root`, in the cache folder.
 pub fn socket(cache_dir: &Path, root: &Path) -> PathBuf {
-    use sha2::Digest;
-    let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let hash = sha2::Sha256::digest(root.to_string_lossy().as_bytes());
-    let digest: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    cache_dir.join(format!("lint-{digest}.sock"))
+    cache_dir.join(format!(
+        "lint-{}.sock",
+        super::background::book_digest(root)
+    ))
 }
 
 /// Asks the service at `socket` for the findings of `items` (blanked text

@@ -72,7 +72,7 @@ impl Session {
                 let text = &original[range.clone()];
                 let stored = |session: &Session| {
                     let store = session.store.as_ref()?;
-                    store.get(&hex(&key), text)
+                    store.get(&crate::text::hex(&key), text)
                 };
                 let relative = match self
                     .paragraphs
@@ -92,7 +92,7 @@ impl Session {
                         };
                         let found = self.lint(&digest, settings, &paragraph, text);
                         if let Some(store) = &self.store {
-                            store.put(&hex(&key), &found);
+                            store.put(&crate::text::hex(&key), &found);
                         }
                         found
                     }
@@ -157,10 +157,6 @@ fn paragraphs(blanked: &Blanked) -> Vec<(std::ops::Range<usize>, Vec<Piece>)> {
         }
     }
     out
-}
-
-fn hex(key: &Key) -> String {
-    key.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn key(digest: &[u8], text: &str, pieces: &[Piece]) -> Key {

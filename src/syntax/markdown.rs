@@ -12,7 +12,7 @@ use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-crate::typed_index!(pub HeadingId, "A heading of one chapter or report, in document order.");
+crate::text::index::typed_index!(pub HeadingId, "A heading of one chapter or report, in document order.");
 
 /// The Markdown options of the book's HTML renderer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,7 +13,6 @@ pub trait TypedIndex: Copy + Ord {
 }
 
 /// Declares a typed index: `typed_index!(pub SkillId, "A skill of the referential.");`
-#[macro_export]
 macro_rules! typed_index {
     ($vis:vis $name:ident, $doc:literal) => {
         #[doc = $doc]
@@ -44,6 +43,7 @@ macro_rules! typed_index {
         }
     };
 }
+pub(crate) use typed_index;
 
 /// A vector indexed by a typed index.
 #[derive(Clone, PartialEq, Eq)]

@@ -89,6 +89,11 @@ pub fn readable_stem(stem: &str) -> String {
     }
 }
 
+/// Bytes in lower-case hexadecimal (digests in file names and keys).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
