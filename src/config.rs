@@ -107,6 +107,28 @@ pub struct Config {
     pub flavor: Flavor,
     /// Whether `mdbook serve` is running (it sets a live-reload endpoint).
     pub serving: bool,
+    /// Whether the book gets a jury grid page (`jury-grid = true`).
+    pub jury_grid: bool,
+    /// `[output.html] site-url`: where the book is published, if set.
+    pub site_url: Option<String>,
+    /// `[book] authors`: the candidate named on the jury grid.
+    pub authors: Vec<String>,
+}
+
+/// The path of the jury grid page in the book.
+pub const JURY_GRID_PATH: &str = "jury-grid.md";
+
+impl Config {
+    /// The address of the published book when `site-url` is a full one
+    /// (`https://…/`), with a final `/`; `None` for a path like `/repo/`,
+    /// which a printed page cannot lead back from.
+    pub fn published_url(&self) -> Option<String> {
+        let url = self.site_url.as_deref()?.trim();
+        let full = ["https://", "http://"].iter().any(|scheme| {
+            url.len() > scheme.len() && url[..scheme.len()].eq_ignore_ascii_case(scheme)
+        });
+        full.then(|| format!("{}/", url.trim_end_matches('/')))
+    }
 }
 
 impl Default for Config {
@@ -134,6 +156,9 @@ impl Default for Config {
             before_links: false,
             flavor: Flavor::default(),
             serving: false,
+            jury_grid: false,
+            site_url: None,
+            authors: Vec::new(),
         }
     }
 }
@@ -141,7 +166,7 @@ impl Default for Config {
 /// Keys of the table that mdBook itself reads.
 const MDBOOK_KEYS: [&str; 5] = ["command", "before", "after", "renderers", "optional"];
 
-const KEYS: [&str; 18] = [
+const KEYS: [&str; 19] = [
     "reports",
     "placeholder",
     "appendix",
@@ -160,6 +185,7 @@ const KEYS: [&str; 18] = [
     "english",
     "dictionary",
     "show-diagnostics",
+    "jury-grid",
 ];
 
 impl Config {
@@ -180,6 +206,12 @@ impl Config {
         let (mut parsed, diagnostics) = Config::from_toml(table.as_ref());
         parsed.flavor = flavor_of(html.as_ref());
         parsed.serving = live_reload;
+        parsed.site_url = html
+            .as_ref()
+            .and_then(|h| h.get("site-url"))
+            .and_then(|u| u.as_str())
+            .map(str::to_owned);
+        parsed.authors = config.book.authors.clone();
         (parsed, diagnostics)
     }
 
@@ -257,6 +289,7 @@ impl Config {
             }
             ("spelling", V::Boolean(b)) => self.spelling = *b,
             ("style", V::Boolean(b)) => self.style = *b,
+            ("jury-grid", V::Boolean(b)) => self.jury_grid = *b,
             ("english", V::String(s)) => {
                 self.english_chosen = true;
                 self.english = English::parse(s).ok_or(Unset::Invalid(
@@ -292,7 +325,7 @@ fn expected(key: &str) -> &'static str {
     match key {
         "appendix" => "a path ending in `.md`",
         "order" => "\"date\" or \"name\"",
-        "strict" | "spelling" | "style" => "true or false",
+        "strict" | "spelling" | "style" | "jury-grid" => "true or false",
         "min-coverage" => "a share between 0 and 1, like 0.9",
         "min-block-coverage" => "a share between 0 and 1, or a table of them by block id",
         "pages" => "two page counts like [8, 10], or false",

@@ -5,7 +5,7 @@
 //! any other front end (a language server, a test) can call them with text
 //! it holds.
 
-use crate::config::Config;
+use crate::config::{Config, JURY_GRID_PATH};
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::model::chapter::Chapter;
 use crate::model::checks::{self, ChapterSize};
@@ -14,7 +14,7 @@ use crate::model::ids::Texts;
 use crate::model::report::Report;
 use crate::referential::Referential;
 use crate::render::report_page::{self, PageContext};
-use crate::render::{appendix, chapter};
+use crate::render::{appendix, chapter, jury};
 use crate::syntax::markdown;
 use crate::text::paths;
 use crate::text::source::{Decoded, SourceFile};
@@ -155,6 +155,7 @@ fn parse_chapters(
     inputs
         .into_iter()
         .filter(|c| c.path != file.config.appendix)
+        .filter(|c| !(file.config.jury_grid && c.path == JURY_GRID_PATH))
         .map(|c| {
             let shown = format!("{source_dir}/{}", c.path);
             Chapter::parse(
@@ -216,6 +217,8 @@ pub struct Rendered {
     /// A page per report, in book order.
     pub reports: Vec<Page>,
     pub appendix: Page,
+    /// The jury grid, when `jury-grid = true`.
+    pub jury_grid: Option<Page>,
     /// Each hand-written chapter's path and its text for the book, when
     /// its directives changed it.
     pub chapters: Vec<(String, String)>,
@@ -245,6 +248,12 @@ pub fn render(analysis: Analysis, context: &PageContext) -> Rendered {
     let mut diagnostics = file.diagnostics();
     diagnostics.extend(chapter_diagnostics);
     let appendix = appendix_page(&file, &texts, &diagnostics);
+    let jury_grid = file.config.jury_grid.then(|| Page {
+        name: jury::TITLE.to_owned(),
+        path: JURY_GRID_PATH.to_owned(),
+        source_path: None,
+        content: jury::render(&file, JURY_GRID_PATH),
+    });
     let made = crate::text::parallel::map_owned(
         file.reports.ids().zip(texts).collect(),
         |(id, source)| report_page::render(&file, id, source, context),
@@ -270,6 +279,7 @@ pub fn render(analysis: Analysis, context: &PageContext) -> Rendered {
         file,
         reports,
         appendix,
+        jury_grid,
         chapters,
         diagnostics,
         pages,

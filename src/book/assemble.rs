@@ -1,6 +1,6 @@
 //! Putting generated chapters into mdBook's book: reports under the
-//! placeholder chapter or in a new part, the appendix where SUMMARY.md
-//! links it or at the end, with section numbers as mdBook would give them.
+//! placeholder chapter or in a new part, the appendix (and the jury grid)
+//! where SUMMARY.md links them or at the end, with section numbers as mdBook would give them.
 
 use crate::pipeline::Page;
 use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
@@ -33,6 +33,7 @@ pub fn insert(
     part_title: &str,
     reports: Vec<Page>,
     appendix: Page,
+    jury_grid: Option<Page>,
 ) -> Placement {
     let placement = if let Some(parent) = find_chapter_mut(&mut book.items, placeholder) {
         let base = parent.number.clone();
@@ -93,11 +94,15 @@ pub fn insert(
         }
         Placement::NewPart
     };
-    match find_chapter_mut(&mut book.items, &appendix.path) {
-        Some(linked) => linked.content = appendix.content,
-        None => book
-            .items
-            .push(BookItem::Chapter(chapter(appendix, None, Vec::new()))),
+    // The appendix, then the jury grid: where SUMMARY.md links them, or at
+    // the end.
+    for page in std::iter::once(appendix).chain(jury_grid) {
+        match find_chapter_mut(&mut book.items, &page.path) {
+            Some(linked) => linked.content = page.content,
+            None => book
+                .items
+                .push(BookItem::Chapter(chapter(page, None, Vec::new()))),
+        }
     }
     placement
 }
@@ -169,6 +174,7 @@ mod tests {
             "Project reports",
             vec![new("a"), new("b")],
             appendix(),
+            None,
         );
         assert_eq!(placement, Placement::UnderPlaceholder);
         assert_eq!(
@@ -207,6 +213,7 @@ mod tests {
             "Project reports",
             vec![new("a")],
             appendix(),
+            None,
         );
         assert_eq!(
             numbers(&book),
@@ -235,6 +242,7 @@ mod tests {
             "Project reports",
             vec![new("a")],
             appendix(),
+            None,
         );
         assert_eq!(
             numbers(&book),

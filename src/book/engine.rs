@@ -122,6 +122,7 @@ pub fn process(
         &file.config.part_title,
         rendered.reports,
         rendered.appendix,
+        rendered.jury_grid,
     );
     Ok(Outcome {
         book,

@@ -9,4 +9,5 @@ pub mod checks;
 pub mod coverage;
 pub mod file;
 pub mod ids;
+pub mod progression;
 pub mod report;

@@ -1,7 +1,7 @@
 //! What the book shows, made from the model: report pages
 //! (`report_page`, with `badges`, `boxes`, `includes` and `assets`),
 //! hand-written chapters with their evidence lists (`chapter`), the
-//! appendix (`appendix`), and the coverage as JSON, CSV or a table
+//! appendix (`appendix`), the jury grid (`jury`), and the coverage as JSON, CSV or a table
 //! (`export`). Generated Markdown is built by `md`, HTML by
 //! `text::html`, so every interpolated text is escaped.
 
@@ -13,5 +13,6 @@ pub mod chapter;
 pub mod evidence;
 pub mod export;
 pub mod includes;
+pub mod jury;
 pub mod md;
 pub mod report_page;

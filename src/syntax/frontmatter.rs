@@ -59,6 +59,35 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Days since 1970-01-01 (negative before), for placing dates on a
+    /// time axis.
+    pub fn days(self) -> i64 {
+        // Howard Hinnant's days_from_civil, with March as the first month.
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let year_of_era = y - era * 400;
+        let day_of_year = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The first day of the month `months` after this date's month.
+    pub fn first_of_month_after(self, months: u32) -> Date {
+        let index = u32::from(self.year) * 12 + u32::from(self.month) - 1 + months;
+        Date {
+            year: (index / 12) as u16,
+            month: (index % 12 + 1) as u8,
+            day: 1,
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -379,6 +408,21 @@ mod tests {
 
     fn read(text: &str) -> Parsed {
         parse(&SourceFile::new("reports/x.md", text))
+    }
+
+    #[test]
+    fn dates_count_days_from_1970_and_step_by_months() {
+        let day = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(day("1970-01-01").days(), 0);
+        assert_eq!(day("1969-12-31").days(), -1);
+        assert_eq!(day("2000-03-01").days() - day("2000-02-28").days(), 2);
+        assert_eq!(day("2026-12-01").days(), 20_788);
+        assert_eq!(day("2025-11-14").first_of_month_after(0), day("2025-11-01"));
+        assert_eq!(day("2025-11-14").first_of_month_after(2), day("2026-01-01"));
+        assert_eq!(
+            day("2025-12-31").first_of_month_after(13),
+            day("2027-01-01")
+        );
     }
 
     #[test]

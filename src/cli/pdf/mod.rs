@@ -21,7 +21,7 @@ mod document;
 
 use crate::book::{engine, load};
 use crate::cli::commands;
-use crate::config::{Config, NAME};
+use crate::config::{Config, JURY_GRID_PATH, NAME};
 use crate::text::{counted, slash};
 use anyhow::{Context, bail};
 pub use browser::Network;
@@ -284,6 +284,7 @@ impl Preprocessor for HandWrittenOnly {
             .map(|r| file.report_path(r).to_owned())
             .collect();
         generated.insert(file.config.appendix.clone());
+        generated.insert(JURY_GRID_PATH.to_owned());
         *self.estimate.lock().unwrap_or_else(|e| e.into_inner()) = outcome.pages;
         let mut book = outcome.book;
         remove_chapters(&mut book.items, &generated);

@@ -30,6 +30,26 @@ pub fn estimate_pages(file: &TechnicalFile, chapters: &[ChapterSize]) -> f64 {
         .fold(0.0, |total, pages| total + pages)
 }
 
+/// A jury grid whose links cannot lead back from paper: without the book's
+/// full address (`site-url`), they are relative to the book.
+pub fn jury_grid_links(file: &TechnicalFile) -> Option<Diagnostic> {
+    if !file.config.jury_grid || file.config.published_url().is_some() {
+        return None;
+    }
+    let why = match &file.config.site_url {
+        Some(url) => format!("`site-url = \"{url}\"` is not a full address"),
+        None => "`[output.html] site-url` is not set".to_owned(),
+    };
+    Some(
+        Diagnostic::warning(
+            "jury-grid-relative-links",
+            "book.toml",
+            format!("the jury grid links to the evidence inside this book only: {why}, so a printed grid cannot lead to the hosted sections"),
+        )
+        .with_suggestion("set `site-url` under `[output.html]` to the published book's address, e.g. \"https://<user>.github.io/<repository>/\""),
+    )
+}
+
 /// `min-coverage` and `min-block-coverage`.
 pub fn coverage(file: &TechnicalFile) -> Vec<Diagnostic> {
     let mut found = Vec::new();

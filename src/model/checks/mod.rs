@@ -41,5 +41,6 @@ pub fn run(file: &mut TechnicalFile, texts: &Texts, chapters: &[ChapterSize], so
     }
     let mut found = book::coverage(file);
     found.extend(book::page_budget(file, chapters, source_dir));
+    found.extend(book::jury_grid_links(file));
     file.findings.book.extend(found);
 }

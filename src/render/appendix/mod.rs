@@ -1,11 +1,12 @@
 //! The generated "Skill coverage" appendix: figures per block (`head`), the
-//! matrix of skills × reports (`matrix`), one entry per skill with its
+//! progression over time (`progression`), the matrix of skills × reports (`matrix`), one entry per skill with its
 //! evidence (`skills`), and the checklist of expected report sections
 //! (`checklist`). The parts are independent and rendered on every core.
 
 mod checklist;
 mod head;
 mod matrix;
+mod progression;
 mod skills;
 
 use crate::diagnostic::Diagnostic;
@@ -24,7 +25,7 @@ pub const MATRIX_MAX_REPORTS: usize = 60;
 /// at the top (errors always, warnings when previewing); `texts` are the
 /// reports' texts, for the excerpts of evidence.
 pub fn render(file: &TechnicalFile, texts: &Texts, problems: &[&Diagnostic]) -> String {
-    let mut parts = vec![Part::Head];
+    let mut parts = vec![Part::Head, Part::Progression];
     parts.extend(file.referential.blocks.ids().map(Part::Matrix));
     parts.extend(file.referential.blocks.ids().map(Part::Skills));
     parts.push(Part::Checklist);
@@ -32,6 +33,7 @@ pub fn render(file: &TechnicalFile, texts: &Texts, problems: &[&Diagnostic]) -> 
         let mut md = Markdown::new();
         match *part {
             Part::Head => head::render(file, problems, &mut md),
+            Part::Progression => progression::render(file, &mut md),
             Part::Matrix(block) => matrix::render(file, block, &mut md),
             Part::Skills(block) => skills::render(file, texts, block, &mut md),
             Part::Checklist => checklist::render(file, &mut md),
@@ -53,6 +55,8 @@ pub fn render(file: &TechnicalFile, texts: &Texts, problems: &[&Diagnostic]) -> 
 enum Part {
     /// Title, problems, headline figures and the table of blocks.
     Head,
+    /// Skills evidenced per block over the reports' dates.
+    Progression,
     /// The matrix of one block (the first also opens the section).
     Matrix(BlockId),
     /// The skill entries of one block (likewise).

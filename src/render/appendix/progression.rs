@@ -1,0 +1,844 @@
+//! The progression chart: skills evidenced per block over the reports'
+//! validation dates, as an inline SVG written through the escaping HTML
+//! builder (no JavaScript, so it shows in the browser, the print page and
+//! the PDF alike), followed by the same data as a table.
+//!
+//! Nothing relies on colour: each block has its own dash pattern and
+//! marker shape, axes and text use `currentColor` (the theme's text colour),
+//! and the stylesheet only refines the series' colours per theme.
+
+use super::MATRIX_MAX_REPORTS;
+use crate::model::file::TechnicalFile;
+use crate::model::ids::ReportId;
+use crate::model::progression::{Progression, Step};
+use crate::referential::BlockId;
+use crate::render::md::Markdown;
+use crate::syntax::frontmatter::Date;
+use crate::text::html::Html;
+use crate::text::{paths, plural};
+
+/// The drawing's size in user units (about pixels at the book's width).
+const WIDTH: f64 = 640.0;
+const PLOT_TOP: f64 = 14.0;
+const PLOT_HEIGHT: f64 = 180.0;
+const PLOT_LEFT: f64 = 34.0;
+/// Room on the right for each series' end label ("B1 7/7").
+const LABELS_WIDTH: f64 = 78.0;
+/// The zone of undated reports, after the time axis.
+const UNDATED_WIDTH: f64 = 72.0;
+/// Numbered circles of the reports, under the axis.
+const REPORT_RADIUS: f64 = 9.0;
+const REPORT_LANES: usize = 3;
+const LANE_HEIGHT: f64 = 2.2 * REPORT_RADIUS;
+/// Shortest time axis, so a single report or reports of one week still
+/// get a readable axis around them.
+const MIN_SPAN_DAYS: i64 = 60;
+
+/// Per series: a colour (Okabe–Ito, readable by colour-blind readers; the
+/// stylesheet lightens them on dark themes), a dash pattern and a marker.
+const SERIES: [(&str, &str, Marker); 4] = [
+    ("#0072b2", "", Marker::Circle),
+    ("#d55e00", "7 4", Marker::Square),
+    ("#009e73", "2 3", Marker::Triangle),
+    ("#cc79a7", "9 3 2 3", Marker::Diamond),
+];
+
+#[derive(Debug, Clone, Copy)]
+enum Marker {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+pub fn render(file: &TechnicalFile, md: &mut Markdown) {
+    if file.reports.is_empty() {
+        return;
+    }
+    md.heading(2, "Progression", Some("tf-progression"));
+    let progression = Progression::build(file);
+    let page = file.config.appendix.as_str();
+    if progression.dated().is_empty() {
+        md.paragraph(|p| {
+            p.text(
+                "⚠ No report has a validation date yet, so there is no progression to draw. Add ",
+            );
+            p.code("date = YYYY-MM-DD");
+            p.text(" to the reports' front matter.");
+        });
+    } else {
+        md.html_block(Chart::new(file, &progression).figure(page));
+    }
+    notes(file, &progression, md);
+    md.html_block(data_table(file, &progression, page));
+}
+
+/// Undated reports and drafts, said under the chart.
+fn notes(file: &TechnicalFile, progression: &Progression, md: &mut Markdown) {
+    let undated = progression.undated();
+    if !undated.is_empty() && !progression.dated().is_empty() {
+        md.paragraph(|p| {
+            p.text(&format!(
+                "⚠ {} report{} no validation date and {} shown after the dashed line, in book order: ",
+                undated.len(),
+                if undated.len() == 1 { " has" } else { "s have" },
+                if undated.len() == 1 { "is" } else { "are" },
+            ));
+            for (i, step) in undated.iter().enumerate() {
+                if i > 0 {
+                    p.text(", ");
+                }
+                let report = &file.reports[step.report];
+                p.link(&report.title, &report_href(file, step.report, file.config.appendix.as_str()), "");
+            }
+            p.text(". Add ");
+            p.code("date = YYYY-MM-DD");
+            p.text(" to their front matter to place them in time.");
+        });
+    }
+    if file.drafts > 0 {
+        md.paragraph(|p| {
+            p.text(&format!(
+                "{} draft report{} not counted.",
+                file.drafts,
+                if file.drafts == 1 { " is" } else { "s are" }
+            ));
+        });
+    }
+}
+
+/// The link to a report's page from the appendix.
+fn report_href(file: &TechnicalFile, report: ReportId, from: &str) -> String {
+    paths::html_page(&paths::relative(from, file.report_path(report)))
+}
+
+/// "3/7" for each block after a step.
+fn covered_cells(progression: &Progression, step: &Step) -> Vec<String> {
+    step.covered
+        .iter()
+        .zip(progression.totals.iter())
+        .map(|(covered, total)| format!("{covered}/{total}"))
+        .collect()
+}
+
+/// The chart's data as a table for screen readers and anyone who wants the
+/// figures, folded under the chart (every report, or only those that added
+/// a skill in a book too large for a row per report).
+fn data_table(file: &TechnicalFile, progression: &Progression, page: &str) -> String {
+    let all = file.reports.len() <= MATRIX_MAX_REPORTS;
+    let mut html = Html::new();
+    html.open("details", &[("class", "tf-progression-data")])
+        .newline();
+    html.element("summary", &[], "The chart's data, report by report")
+        .newline();
+    html.open("table", &[]).newline();
+    html.open("thead", &[]).open("tr", &[]);
+    for header in ["#", "Validated", "Report", "Skills it adds"] {
+        html.element("th", &[("scope", "col")], header);
+    }
+    for block in file.referential.blocks.iter() {
+        html.element("th", &[("scope", "col")], &block.id);
+    }
+    html.close("tr").close("thead").newline();
+    html.open("tbody", &[]).newline();
+    let mut left_out = 0;
+    for (n, step) in progression.steps.iter().enumerate() {
+        if !all && step.new_skills.is_empty() {
+            left_out += 1;
+            continue;
+        }
+        let report = &file.reports[step.report];
+        html.open("tr", &[]);
+        html.element("td", &[], &(n + 1).to_string());
+        html.element(
+            "td",
+            &[],
+            &step
+                .date
+                .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
+        );
+        html.open("th", &[("scope", "row")])
+            .element(
+                "a",
+                &[("href", &report_href(file, step.report, page))],
+                &report.title,
+            )
+            .close("th");
+        let ids: Vec<&str> = step
+            .new_skills
+            .iter()
+            .map(|&s| file.referential.skills[s].id.as_str())
+            .collect();
+        html.element(
+            "td",
+            &[],
+            &if ids.is_empty() {
+                "—".to_owned()
+            } else {
+                ids.join(", ")
+            },
+        );
+        for cell in covered_cells(progression, step) {
+            html.element("td", &[], &cell);
+        }
+        html.close("tr").newline();
+    }
+    html.close("tbody").newline().close("table");
+    if left_out > 0 {
+        html.newline().element(
+            "p",
+            &[],
+            &format!(
+                "{left_out} report{} that add{} no new skill {} not listed.",
+                plural(left_out),
+                if left_out == 1 { "s" } else { "" },
+                if left_out == 1 { "is" } else { "are" }
+            ),
+        );
+    }
+    html.newline().close("details");
+    html.finish()
+}
+
+/// A number for an SVG attribute: one decimal at most.
+fn num(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// The geometry of the chart for one book.
+struct Chart<'a> {
+    file: &'a TechnicalFile,
+    progression: &'a Progression,
+    /// The time axis, in days, padded.
+    first_day: i64,
+    last_day: i64,
+    /// Right end of the time axis, and of the undated zone if any.
+    axis_right: f64,
+    plot_right: f64,
+    y_max: usize,
+    /// The lane of each step's numbered circle under the axis; empty in
+    /// books too large for a circle per report.
+    lanes: Vec<usize>,
+    height: f64,
+}
+
+impl<'a> Chart<'a> {
+    fn new(file: &'a TechnicalFile, progression: &'a Progression) -> Chart<'a> {
+        let dated = progression.dated();
+        let days: Vec<i64> = dated
+            .iter()
+            .filter_map(|s| s.date)
+            .map(Date::days)
+            .collect();
+        let (min, max) = (days[0], days[days.len() - 1]);
+        // Pad short spans around their middle, then leave a margin at both
+        // ends so no point sits on the frame.
+        let span = (max - min).max(MIN_SPAN_DAYS);
+        let middle = (min + max) / 2;
+        let (min, max) = if max - min < MIN_SPAN_DAYS {
+            (middle - span / 2, middle + span - span / 2)
+        } else {
+            (min, max)
+        };
+        let margin = (span / 20).max(5);
+        let plot_right = WIDTH - LABELS_WIDTH;
+        let axis_right = if progression.undated().is_empty() {
+            plot_right
+        } else {
+            plot_right - UNDATED_WIDTH
+        };
+        let mut chart = Chart {
+            file,
+            progression,
+            first_day: min - margin,
+            last_day: max + margin,
+            axis_right,
+            plot_right,
+            y_max: progression.totals.iter().copied().max().unwrap_or(1).max(1),
+            lanes: Vec::new(),
+            height: PLOT_TOP + PLOT_HEIGHT + 28.0,
+        };
+        if file.reports.len() <= MATRIX_MAX_REPORTS {
+            chart.lanes = chart.circle_lanes();
+            let used = chart.lanes.iter().max().map_or(0, |l| l + 1);
+            chart.height += used as f64 * LANE_HEIGHT + 4.0;
+        }
+        chart
+    }
+
+    /// Reports close in time would overlap: each circle takes the first
+    /// lane with room at its place (or cycles when none has).
+    fn circle_lanes(&self) -> Vec<usize> {
+        let mut lane_end = [f64::NEG_INFINITY; REPORT_LANES];
+        self.progression
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(n, step)| {
+                let x = self.step_x(step);
+                let lane = (0..REPORT_LANES)
+                    .find(|&l| lane_end[l] + 2.0 * REPORT_RADIUS + 2.0 <= x)
+                    .unwrap_or(n % REPORT_LANES);
+                lane_end[lane] = x;
+                lane
+            })
+            .collect()
+    }
+
+    fn x(&self, date: Date) -> f64 {
+        let share = (date.days() - self.first_day) as f64 / (self.last_day - self.first_day) as f64;
+        PLOT_LEFT + share * (self.axis_right - PLOT_LEFT)
+    }
+
+    /// The middle of the undated zone.
+    fn undated_x(&self) -> f64 {
+        (self.axis_right + self.plot_right) / 2.0
+    }
+
+    fn step_x(&self, step: &Step) -> f64 {
+        step.date.map_or_else(|| self.undated_x(), |d| self.x(d))
+    }
+
+    fn y(&self, value: usize) -> f64 {
+        PLOT_TOP + PLOT_HEIGHT * (1.0 - value as f64 / self.y_max as f64)
+    }
+
+    /// Series drawn on the same values would hide each other: each is
+    /// shifted by a little, around the true value.
+    fn offset(&self, block: BlockId) -> f64 {
+        let n = self.file.referential.blocks.len() as f64;
+        (block.index() as f64 - (n - 1.0) / 2.0) * 2.0
+    }
+
+    /// `<figure>` with the SVG and its caption, one HTML block with no
+    /// blank line in it.
+    fn figure(&self, page: &str) -> String {
+        let mut html = Html::new();
+        html.open("figure", &[("class", "tf-progression")])
+            .newline();
+        let view_box = format!("0 0 {} {}", num(WIDTH), num(self.height));
+        html.open(
+            "svg",
+            &[
+                ("xmlns", "http://www.w3.org/2000/svg"),
+                ("viewBox", &view_box),
+                ("role", "img"),
+                ("class", "tf-chart"),
+                ("font-size", "12"),
+                ("fill", "currentColor"),
+            ],
+        )
+        .newline();
+        html.element("title", &[], "Skills evidenced per block over time")
+            .newline();
+        html.element("desc", &[], &self.description()).newline();
+        self.grid(&mut html);
+        self.time_axis(&mut html);
+        if !self.progression.undated().is_empty() {
+            self.undated_zone(&mut html);
+        }
+        for block in self.file.referential.blocks.ids() {
+            self.series(block, &mut html);
+        }
+        self.end_labels(&mut html);
+        if !self.lanes.is_empty() {
+            self.report_circles(page, &mut html);
+        }
+        html.close("svg").newline();
+        let caption = if !self.lanes.is_empty() {
+            "Skills evidenced per block, by the reports' validation dates. Each numbered circle is a report, in date order (the table below lists them); each mark is a block gaining skills."
+        } else {
+            "Skills evidenced per block, by the reports' validation dates; each mark is a block gaining skills (the table below lists the reports that added one)."
+        };
+        html.element("figcaption", &[], caption).newline();
+        html.close("figure");
+        html.finish()
+    }
+
+    /// What the chart shows, in words, for `<desc>`.
+    fn description(&self) -> String {
+        let dated = self.progression.dated();
+        let first = dated[0].date.map(|d| d.to_string()).unwrap_or_default();
+        let last = dated[dated.len() - 1]
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let final_step = &self.progression.steps[self.progression.steps.len() - 1];
+        let blocks: Vec<String> = self
+            .file
+            .referential
+            .blocks
+            .iter_enumerated()
+            .map(|(b, block)| {
+                format!(
+                    "{} {} of {}",
+                    block.id, final_step.covered[b], self.progression.totals[b]
+                )
+            })
+            .collect();
+        let mut text = format!(
+            "{} dated report{} from {first} to {last}",
+            dated.len(),
+            plural(dated.len())
+        );
+        let undated = self.progression.undated().len();
+        if undated > 0 {
+            text.push_str(&format!(", and {undated} undated"));
+        }
+        text.push_str(&format!(
+            ". Skills evidenced at the end: {}.",
+            blocks.join(", ")
+        ));
+        text
+    }
+
+    /// Horizontal lines and the skill counts on the left.
+    fn grid(&self, html: &mut Html) {
+        let step = if self.y_max <= 12 {
+            1
+        } else {
+            self.y_max.div_ceil(6)
+        };
+        html.open("g", &[("class", "tf-chart-grid")]).newline();
+        for value in (0..=self.y_max).step_by(step) {
+            let y = num(self.y(value));
+            let opacity = if value == 0 { "0.6" } else { "0.15" };
+            html.element(
+                "line",
+                &[
+                    ("x1", &num(PLOT_LEFT)),
+                    ("x2", &num(self.plot_right)),
+                    ("y1", &y),
+                    ("y2", &y),
+                    ("stroke", "currentColor"),
+                    ("stroke-opacity", opacity),
+                ],
+                "",
+            );
+            html.element(
+                "text",
+                &[
+                    ("x", &num(PLOT_LEFT - 6.0)),
+                    ("y", &num(self.y(value) + 4.0)),
+                    ("text-anchor", "end"),
+                ],
+                &value.to_string(),
+            )
+            .newline();
+        }
+        html.close("g").newline();
+    }
+
+    /// Month (or year) ticks under the plot.
+    fn time_axis(&self, html: &mut Html) {
+        let span_months = (self.last_day - self.first_day) as f64 / 30.4;
+        let every = [1, 2, 3, 6, 12, 24, 60]
+            .into_iter()
+            .find(|&m| span_months / f64::from(m) <= 7.0)
+            .unwrap_or(120);
+        let bottom = PLOT_TOP + PLOT_HEIGHT;
+        let start = date_of(self.first_day).first_of_month_after(0);
+        html.open("g", &[("class", "tf-chart-axis")]).newline();
+        let mut months = 0;
+        loop {
+            let tick = start.first_of_month_after(months);
+            months += 1;
+            if tick.days() > self.last_day {
+                break;
+            }
+            if tick.days() < self.first_day || (u32::from(tick.month) - 1) % every != 0 {
+                continue;
+            }
+            let x = num(self.x(tick));
+            html.element(
+                "line",
+                &[
+                    ("x1", &x),
+                    ("x2", &x),
+                    ("y1", &num(bottom)),
+                    ("y2", &num(bottom + 4.0)),
+                    ("stroke", "currentColor"),
+                ],
+                "",
+            );
+            let label = if every >= 12 {
+                tick.year.to_string()
+            } else {
+                format!("{} {}", MONTHS[usize::from(tick.month) - 1], tick.year)
+            };
+            html.element(
+                "text",
+                &[
+                    ("x", &x),
+                    ("y", &num(bottom + 16.0)),
+                    ("text-anchor", "middle"),
+                ],
+                &label,
+            )
+            .newline();
+        }
+        html.close("g").newline();
+    }
+
+    /// The shaded zone of undated reports, after a dashed line.
+    fn undated_zone(&self, html: &mut Html) {
+        let x = num(self.axis_right + 4.0);
+        html.open("g", &[("class", "tf-chart-undated")]).newline();
+        html.element(
+            "rect",
+            &[
+                ("x", &x),
+                ("y", &num(PLOT_TOP)),
+                ("width", &num(self.plot_right - self.axis_right - 4.0)),
+                ("height", &num(PLOT_HEIGHT)),
+                ("fill", "currentColor"),
+                ("fill-opacity", "0.06"),
+            ],
+            "",
+        );
+        html.element(
+            "line",
+            &[
+                ("x1", &x),
+                ("x2", &x),
+                ("y1", &num(PLOT_TOP)),
+                ("y2", &num(PLOT_TOP + PLOT_HEIGHT + 4.0)),
+                ("stroke", "currentColor"),
+                ("stroke-dasharray", "4 3"),
+            ],
+            "",
+        );
+        html.element(
+            "text",
+            &[
+                ("x", &num(self.undated_x())),
+                ("y", &num(PLOT_TOP + PLOT_HEIGHT + 16.0)),
+                ("text-anchor", "middle"),
+                ("font-style", "italic"),
+            ],
+            "undated",
+        )
+        .newline();
+        html.close("g").newline();
+    }
+
+    /// One block's step line, and a mark where it gains skills.
+    fn series(&self, block: BlockId, html: &mut Html) {
+        let (colour, dashes, marker) = SERIES[block.index() % SERIES.len()];
+        let info = &self.file.referential.blocks[block];
+        let dy = self.offset(block);
+        let mut d = format!("M{},{}", num(PLOT_LEFT), num(self.y(0) + dy));
+        let mut marks = Vec::new();
+        let mut value = 0;
+        for (n, step) in self.progression.steps.iter().enumerate() {
+            let x = self.step_x(step);
+            if step.date.is_none() && n == self.progression.dated().len() {
+                // Across the dashed line into the undated zone.
+                d.push_str(&format!("H{}", num(self.axis_right)));
+            }
+            if step.covered[block] != value {
+                value = step.covered[block];
+                let y = self.y(value) + dy;
+                d.push_str(&format!("H{}V{}", num(x), num(y)));
+                marks.push((x, y, n, step));
+            }
+        }
+        d.push_str(&format!("H{}", num(self.plot_right)));
+        let class = format!("tf-series tf-series-{}", block.index() % SERIES.len() + 1);
+        html.open("g", &[("class", &class)]).newline();
+        html.open(
+            "path",
+            &[
+                ("d", &d),
+                ("fill", "none"),
+                ("stroke", colour),
+                ("stroke-width", "2.5"),
+                ("stroke-dasharray", dashes),
+            ],
+        );
+        html.element(
+            "title",
+            &[],
+            &format!(
+                "{} — {}: {} of {} skills",
+                info.id, info.title, value, self.progression.totals[block]
+            ),
+        );
+        html.close("path").newline();
+        for (x, y, n, step) in marks {
+            let report = &self.file.reports[step.report];
+            let ids: Vec<&str> = step
+                .new_skills
+                .iter()
+                .filter(|&&s| self.file.referential.skills[s].block == block)
+                .map(|&s| self.file.referential.skills[s].id.as_str())
+                .collect();
+            let when = step
+                .date
+                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            let title = format!(
+                "{}: {} of {} after report {} ({when}), {}: {}",
+                info.id,
+                step.covered[block],
+                self.progression.totals[block],
+                n + 1,
+                report.title,
+                ids.join(", ")
+            );
+            marker_shape(marker, x, y, 4.5, colour, Some(&title), html);
+            html.newline();
+        }
+        html.close("g").newline();
+    }
+
+    /// "B1 7/7" at the end of each line, pushed apart so none overlap,
+    /// each with a sample of its line and mark: the chart's legend.
+    fn end_labels(&self, html: &mut Html) {
+        let last = &self.progression.steps[self.progression.steps.len() - 1];
+        let mut labels: Vec<(f64, BlockId)> = self
+            .file
+            .referential
+            .blocks
+            .ids()
+            .map(|b| (self.y(last.covered[b]) + self.offset(b), b))
+            .collect();
+        labels.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        for i in 1..labels.len() {
+            labels[i].0 = labels[i].0.max(labels[i - 1].0 + 14.0);
+        }
+        html.open("g", &[("class", "tf-chart-legend")]).newline();
+        for (y, block) in labels {
+            let (colour, dashes, marker) = SERIES[block.index() % SERIES.len()];
+            let x = self.plot_right + 6.0;
+            let class = format!("tf-series-{}", block.index() % SERIES.len() + 1);
+            html.open("g", &[("class", &class)]);
+            html.element(
+                "line",
+                &[
+                    ("x1", &num(x)),
+                    ("x2", &num(x + 20.0)),
+                    ("y1", &num(y)),
+                    ("y2", &num(y)),
+                    ("stroke", colour),
+                    ("stroke-width", "2.5"),
+                    ("stroke-dasharray", dashes),
+                ],
+                "",
+            );
+            marker_shape(marker, x + 10.0, y, 3.5, colour, None, html);
+            let info = &self.file.referential.blocks[block];
+            html.element(
+                "text",
+                &[("x", &num(x + 25.0)), ("y", &num(y + 4.0))],
+                &format!(
+                    "{} {}/{}",
+                    info.id, last.covered[block], self.progression.totals[block]
+                ),
+            )
+            .close("g")
+            .newline();
+        }
+        html.close("g").newline();
+    }
+
+    /// A numbered circle per report under the axis, linked to its page, in
+    /// lanes so that reports close in time do not overlap; a faint line
+    /// up to the plot ties each to its date.
+    fn report_circles(&self, page: &str, html: &mut Html) {
+        let top = PLOT_TOP + PLOT_HEIGHT + 22.0 + REPORT_RADIUS;
+        html.open("g", &[("class", "tf-chart-reports")]).newline();
+        for (n, (step, &lane)) in self.progression.steps.iter().zip(&self.lanes).enumerate() {
+            let x = self.step_x(step);
+            let y = top + lane as f64 * LANE_HEIGHT;
+            let report = &self.file.reports[step.report];
+            if step.date.is_some() {
+                html.element(
+                    "line",
+                    &[
+                        ("x1", &num(x)),
+                        ("x2", &num(x)),
+                        ("y1", &num(PLOT_TOP)),
+                        ("y2", &num(y - REPORT_RADIUS)),
+                        ("stroke", "currentColor"),
+                        ("stroke-opacity", "0.25"),
+                        ("stroke-dasharray", "1 3"),
+                    ],
+                    "",
+                );
+            }
+            let ids: Vec<&str> = step
+                .new_skills
+                .iter()
+                .map(|&s| self.file.referential.skills[s].id.as_str())
+                .collect();
+            let when = step
+                .date
+                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            let adds = if ids.is_empty() {
+                "no new skill".to_owned()
+            } else {
+                format!("adds {}", ids.join(", "))
+            };
+            html.open(
+                "a",
+                &[
+                    ("href", &report_href(self.file, step.report, page)),
+                    // The table below holds the same links for the keyboard.
+                    ("tabindex", "-1"),
+                ],
+            );
+            html.element(
+                "title",
+                &[],
+                &format!("{}. {} ({when}): {adds}", n + 1, report.title),
+            );
+            html.element(
+                "circle",
+                &[
+                    ("cx", &num(x)),
+                    ("cy", &num(y)),
+                    ("r", &num(REPORT_RADIUS)),
+                    ("fill", "none"),
+                    ("stroke", "currentColor"),
+                ],
+                "",
+            );
+            html.element(
+                "text",
+                &[
+                    ("x", &num(x)),
+                    ("y", &num(y + 3.8)),
+                    ("text-anchor", "middle"),
+                    ("font-size", "10"),
+                ],
+                &(n + 1).to_string(),
+            );
+            html.close("a").newline();
+        }
+        html.close("g").newline();
+    }
+}
+
+/// The date of a day number (the inverse of `Date::days`).
+fn date_of(days: i64) -> Date {
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    Date {
+        year: year.clamp(0, 9999) as u16,
+        month: month as u8,
+        day: day as u8,
+    }
+}
+
+/// A marker of the given shape centred on (x, y).
+fn marker_shape(
+    marker: Marker,
+    x: f64,
+    y: f64,
+    r: f64,
+    colour: &str,
+    title: Option<&str>,
+    html: &mut Html,
+) {
+    let fill = [("fill", colour), ("stroke", "none")];
+    match marker {
+        Marker::Circle => {
+            let (cx, cy, rr) = (num(x), num(y), num(r));
+            let mut attrs = vec![("cx", cx.as_str()), ("cy", cy.as_str()), ("r", rr.as_str())];
+            attrs.extend(fill);
+            html.open("circle", &attrs);
+        }
+        Marker::Square => {
+            let (sx, sy, side) = (num(x - r * 0.9), num(y - r * 0.9), num(r * 1.8));
+            let mut attrs = vec![
+                ("x", sx.as_str()),
+                ("y", sy.as_str()),
+                ("width", side.as_str()),
+                ("height", side.as_str()),
+            ];
+            attrs.extend(fill);
+            html.open("rect", &attrs);
+        }
+        Marker::Triangle | Marker::Diamond => {
+            let points = match marker {
+                Marker::Triangle => format!(
+                    "{},{} {},{} {},{}",
+                    num(x),
+                    num(y - r * 1.2),
+                    num(x + r * 1.1),
+                    num(y + r * 0.8),
+                    num(x - r * 1.1),
+                    num(y + r * 0.8)
+                ),
+                _ => format!(
+                    "{},{} {},{} {},{} {},{}",
+                    num(x),
+                    num(y - r * 1.3),
+                    num(x + r),
+                    num(y),
+                    num(x),
+                    num(y + r * 1.3),
+                    num(x - r),
+                    num(y)
+                ),
+            };
+            let mut attrs = vec![("points", points.as_str())];
+            attrs.extend(fill);
+            html.open("polygon", &attrs);
+        }
+    }
+    let tag = match marker {
+        Marker::Circle => "circle",
+        Marker::Square => "rect",
+        Marker::Triangle | Marker::Diamond => "polygon",
+    };
+    if let Some(title) = title {
+        html.element("title", &[], title);
+    }
+    html.close(tag);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_go_back_to_the_same_dates() {
+        for text in [
+            "1970-01-01",
+            "2000-02-29",
+            "2025-12-31",
+            "2026-03-01",
+            "1969-07-20",
+        ] {
+            let date = Date::parse(text).unwrap();
+            assert_eq!(date_of(date.days()), date, "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_have_one_decimal_at_most() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.04), "12");
+        assert_eq!(num(12.25), "12.3");
+        assert_eq!(num(-0.5), "-0.5");
+    }
+}
