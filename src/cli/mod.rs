@@ -126,6 +126,9 @@ enum Command {
         /// Let the pages load from the network while printing (remote images, web fonts); off by default, since a book is untrusted input
         #[arg(long)]
         allow_network: bool,
+        /// Print the jury grid alone (needs `jury-grid = true`) [default output: jury-grid.pdf next to the build folder]
+        #[arg(long)]
+        jury: bool,
     },
     /// Runs the language server (LSP 3.17 over stdin/stdout) for editors
     Lsp,
@@ -292,6 +295,7 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             book_dir,
             output,
             allow_network,
+            jury,
         } => {
             init_logging(color);
             let network = if allow_network {
@@ -302,6 +306,12 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             } else {
                 pdf::Network::Blocked
             };
+            if jury {
+                let summary =
+                    pdf::jury_grid(&book_dir, output.as_deref(), color.stderr(), network)?;
+                eprintln!("{}", summary.line());
+                return Ok(Exit::Clean);
+            }
             let summary = pdf::pdf(&book_dir, output.as_deref(), color.stderr(), network)?;
             eprintln!("{}", summary.line());
             Ok(Exit::Clean)

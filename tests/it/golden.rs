@@ -1,4 +1,5 @@
-//! Golden files: the generated appendix, report pages, a synthesis chapter,
+//! Golden files: the generated appendix (and its progression chart alone),
+//! the jury grid, report pages, a synthesis chapter,
 //! the coverage as JSON and CSV, and the diagnostics as text and JSON, on a
 //! book with duplicate and non-ASCII headings, markers in code and in a
 //! heading, CRLF line endings, report-level claims and a report without a
@@ -69,6 +70,12 @@ fn generated_chapters_match_their_golden_files() {
     let root = fixture();
     let chapters = chapters(&root);
     golden("appendix.md", &chapters["skill-coverage.md"]);
+    // The chart on its own, a file any browser or SVG viewer opens.
+    let appendix = &chapters["skill-coverage.md"];
+    let svg = &appendix[appendix.find("<svg").expect("a chart")
+        ..appendix.find("</svg>").expect("the chart's end") + "</svg>".len()];
+    golden("progression.svg", &format!("{svg}\n"));
+    golden("jury-grid.md", &chapters["jury-grid.md"]);
     golden(
         "report-accents-et-doublons.md",
         &portable(&chapters["reports/accents-et-doublons.md"], &root),

@@ -1,9 +1,11 @@
-//! Reading the printed PDF: Chromium (Skia) writes its page tree as plain
-//! objects, so counting the page objects is enough; compressed object
-//! streams (PDF 1.5, not used by Skia) are detected and refused rather than
-//! miscounted.
+//! Reading the printed PDF: Chromium (Skia) writes its page tree, its link
+//! annotations and its named destinations as plain objects, so counting the
+//! page objects is enough, and a link's target can be read and resolved;
+//! compressed object streams (PDF 1.5, not used by Skia) are detected and
+//! refused rather than miscounted.
 
 use anyhow::bail;
+use std::collections::HashSet;
 
 /// A4 in PostScript points, and the tolerance of browsers' rounding.
 const A4_POINTS: (f64, f64) = (595.28, 841.89);
@@ -136,6 +138,223 @@ pub fn page_size(pdf: &[u8]) -> Option<(f64, f64)> {
     })
 }
 
+/// Where a link annotation of the PDF leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// A named destination inside the PDF (`/Dest /name`), as the print
+    /// page's `#id` links become.
+    Inside(String),
+    /// An address outside (`/A << /S /URI /URI (…) >>`).
+    Uri(String),
+}
+
+/// The link annotations of a PDF and the named destinations it defines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    pub targets: Vec<LinkTarget>,
+    pub destinations: HashSet<String>,
+}
+
+impl Links {
+    /// Links inside the PDF.
+    pub fn inside(&self) -> impl Iterator<Item = &str> {
+        self.targets.iter().filter_map(|t| match t {
+            LinkTarget::Inside(name) => Some(name.as_str()),
+            LinkTarget::Uri(_) => None,
+        })
+    }
+
+    /// Addresses of the links outside.
+    pub fn uris(&self) -> impl Iterator<Item = &str> {
+        self.targets.iter().filter_map(|t| match t {
+            LinkTarget::Uri(uri) => Some(uri.as_str()),
+            LinkTarget::Inside(_) => None,
+        })
+    }
+
+    /// Links inside the PDF whose destination it does not define: they
+    /// jump nowhere.
+    pub fn unresolved(&self) -> Vec<&str> {
+        self.inside()
+            .filter(|name| !self.destinations.contains(*name))
+            .collect()
+    }
+}
+
+/// Reads the link annotations (`/Subtype /Link`) and the catalog's named
+/// destinations (`/Dests`).
+pub fn links(pdf: &[u8]) -> Links {
+    let mut found = Links::default();
+    for range in outside_streams(pdf) {
+        let part = &pdf[range];
+        let mut i = 0;
+        while let Some(at) = find(&part[i..], b"/Subtype") {
+            let start = i + at + b"/Subtype".len();
+            i = start;
+            // Not the structure tree's `/S /Link` elements: annotations.
+            if !matches!(token(&part[start..]), Some(Token::Name(name)) if name == "Link") {
+                continue;
+            }
+            // The annotation's dictionary ends with its object.
+            let end = find(&part[start..], b"endobj").map_or(part.len(), |e| start + e);
+            let object = &part[start..end];
+            if let Some(d) = find(object, b"/Dest")
+                && let Some(Token::Name(name)) = token(&object[d + b"/Dest".len()..])
+            {
+                found.targets.push(LinkTarget::Inside(name));
+            } else if let Some(u) = find(object, b"/URI")
+                && let Some(u2) = find(&object[u + 4..], b"/URI")
+                && let Some(Token::String(uri)) = token(&object[u + 4 + u2 + 4..])
+            {
+                found.targets.push(LinkTarget::Uri(uri));
+            }
+        }
+        // `/Dests 12 0 R` in the catalog: the dictionary of names.
+        if let Some(at) = find(part, b"/Dests")
+            && let Some(reference) = object_reference(&part[at + b"/Dests".len()..])
+        {
+            found.destinations = destinations(pdf, &reference);
+        }
+    }
+    found
+}
+
+/// `12 0 R` → `12 0 obj`, the header of the object it refers to.
+fn object_reference(text: &[u8]) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(&text[..text.len().min(32)]).ok()?;
+    let mut words = text.split_ascii_whitespace();
+    let (number, generation) = (words.next()?, words.next()?);
+    let r = words.next()?;
+    (number.bytes().all(|b| b.is_ascii_digit()) && r.starts_with('R'))
+        .then(|| format!("{number} {generation} obj").into_bytes())
+}
+
+/// The names defined by the destinations dictionary `header` (each name
+/// followed by its `[page /XYZ …]` array).
+fn destinations(pdf: &[u8], header: &[u8]) -> HashSet<String> {
+    let mut names = HashSet::new();
+    let Some(at) = find(pdf, header) else {
+        return names;
+    };
+    let body = &pdf[at + header.len()..];
+    let body = &body[..find(body, b"endobj").unwrap_or(body.len())];
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] == b'/' {
+            let mut j = i + 1;
+            while !ends_name(body.get(j)) {
+                j += 1;
+            }
+            let mut k = j;
+            while body.get(k).is_some_and(|b| PDF_WHITESPACE.contains(b)) {
+                k += 1;
+            }
+            if body.get(k) == Some(&b'[') {
+                names.insert(decode_name(&body[i + 1..j]));
+            }
+            i = j;
+        } else if body[i] == b'[' {
+            // Skip the array: its `/XYZ` is not a destination.
+            i += body[i..]
+                .iter()
+                .position(|&b| b == b']')
+                .unwrap_or(body.len() - i);
+        } else {
+            i += 1;
+        }
+    }
+    names
+}
+
+enum Token {
+    Name(String),
+    String(String),
+}
+
+/// The first name or string after some whitespace.
+fn token(text: &[u8]) -> Option<Token> {
+    let start = text.iter().position(|b| !PDF_WHITESPACE.contains(b))?;
+    let text = &text[start..];
+    match text.first()? {
+        b'/' => {
+            let end = (1..=text.len())
+                .find(|&k| ends_name(text.get(k)))
+                .unwrap_or(text.len());
+            Some(Token::Name(decode_name(&text[1..end])))
+        }
+        b'(' => literal_string(text).map(Token::String),
+        _ => None,
+    }
+}
+
+/// A PDF name's bytes, `#xx` escapes decoded.
+fn decode_name(raw: &[u8]) -> String {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'#'
+            && let Some(hex) = raw.get(i + 1..i + 3)
+            && let Ok(byte) = u8::from_str_radix(&String::from_utf8_lossy(hex), 16)
+        {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(raw[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A literal string `( … )`: balanced parentheses, backslash escapes.
+fn literal_string(text: &[u8]) -> Option<String> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        match b {
+            b'(' => {
+                depth += 1;
+                if depth > 1 {
+                    out.push(b);
+                }
+            }
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(String::from_utf8_lossy(&out).into_owned());
+                }
+                out.push(b);
+            }
+            b'\\' => {
+                i += 1;
+                match text.get(i)? {
+                    b'n' => out.push(b'\n'),
+                    b'r' => out.push(b'\r'),
+                    b't' => out.push(b'\t'),
+                    b'0'..=b'7' => {
+                        let digits = text[i..]
+                            .iter()
+                            .take(3)
+                            .take_while(|d| (b'0'..=b'7').contains(*d))
+                            .count();
+                        let value = std::str::from_utf8(&text[i..i + digits])
+                            .ok()
+                            .and_then(|d| u8::from_str_radix(d, 8).ok())?;
+                        out.push(value);
+                        i += digits - 1;
+                    }
+                    &other => out.push(other),
+                }
+            }
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Whether a page size in points is A4, portrait or landscape.
 pub fn is_a4((w, h): (f64, f64)) -> bool {
     let close = |a: f64, b: f64| (a - b).abs() <= A4_TOLERANCE;
@@ -205,6 +424,24 @@ mod tests {
         let error = count_pages(compressed).unwrap_err().to_string();
         assert!(error.contains("object streams"), "{error}");
         assert!(count_pages(b"%PDF-1.4\n1 0 obj<</Type /Catalog>>endobj").is_err());
+    }
+
+    #[test]
+    fn reads_links_and_resolves_them_against_the_named_destinations() {
+        let pdf = b"%PDF-1.4\n1 0 obj\n<</Type /Catalog\n/Dests 9 0 R>>\nendobj\n7 0 obj\n<</Type /Annot\n/Subtype /Link\n/Rect [0 0 1 1]\n/Dest /introduction>>\nendobj\n8 0 obj\n<</Type /Annot /Subtype /Link /Dest /#C3#A9tape>>\nendobj\n10 0 obj\n<</Type /Annot /Subtype/Link /A <</Type /Action /S /URI /URI (https://x.org/a\\(1\\).html#b)>>>>\nendobj\n11 0 obj <</Type /Annot /Subtype /Link /Dest /nowhere>> endobj\n9 0 obj\n<</introduction [2 0 R /XYZ 11 828 0]\n/#C3#A9tape [3 0 R /XYZ 11 443 0]>>\nendobj\n";
+        let links = links(pdf);
+        assert_eq!(
+            links.targets,
+            [
+                LinkTarget::Inside("introduction".into()),
+                LinkTarget::Inside("étape".into()),
+                LinkTarget::Uri("https://x.org/a(1).html#b".into()),
+                LinkTarget::Inside("nowhere".into()),
+            ]
+        );
+        assert_eq!(links.destinations.len(), 2, "{:?}", links.destinations);
+        assert_eq!(links.unresolved(), ["nowhere"]);
+        assert_eq!(links.uris().count(), 1);
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //! `file_url`) are unit-tested, the rest needs a browser.
 
 mod browser;
-mod document;
+pub(crate) mod document;
 
 use crate::book::{engine, load};
 use crate::cli::commands;
@@ -37,6 +37,8 @@ use std::sync::{Arc, Mutex};
 
 /// The file name of the PDF when no output is given.
 pub const DEFAULT_FILE_NAME: &str = "technical-file.pdf";
+/// The same for `pdf --jury`.
+pub const JURY_GRID_FILE_NAME: &str = "jury-grid.pdf";
 
 /// What `pdf` produced.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +56,10 @@ pub struct PdfSummary {
     pub estimate: f64,
     /// Width and height of the first page, in points.
     pub page_size: Option<(f64, f64)>,
+    /// Links inside the PDF (evidence, cross-references, the contents).
+    pub inside_links: usize,
+    /// Those among them that lead nowhere in the PDF.
+    pub unresolved_links: Vec<String>,
 }
 
 /// Where the technical-file part stands against the budget.
@@ -86,11 +92,7 @@ impl PdfSummary {
             (Budget::Within, Some((min, max))) => format!("within the {min}–{max} pages asked for"),
             _ => "no page budget".to_owned(),
         };
-        // Shown relative to the current folder when it is inside it.
-        let shown = std::env::current_dir()
-            .ok()
-            .and_then(|cwd| self.pdf.strip_prefix(cwd).ok().map(Path::to_path_buf))
-            .unwrap_or_else(|| self.pdf.clone());
+        let shown = shown_path(&self.pdf);
         let mut line = format!(
             "technical-file: {}: technical file {} ({verdict}; estimate ~{:.1}), {} in total",
             shown.display(),
@@ -98,6 +100,22 @@ impl PdfSummary {
             self.estimate,
             counted(self.total_pages, "page"),
         );
+        if self.unresolved_links.is_empty() {
+            line.push_str(&format!(
+                "; {} inside it, each to its place",
+                counted(self.inside_links, "link")
+            ));
+        } else {
+            let shown: std::collections::BTreeSet<&str> =
+                self.unresolved_links.iter().map(String::as_str).collect();
+            let shown: Vec<&str> = shown.into_iter().take(5).collect();
+            line.push_str(&format!(
+                "; warning: {} of its {} lead nowhere (#{})",
+                self.unresolved_links.len(),
+                counted(self.inside_links, "link"),
+                shown.join(", #")
+            ));
+        }
         if let Some((w, h)) = self.page_size.filter(|&size| !is_a4(size)) {
             line.push_str(&format!(
                 "; warning: pages are {w:.0} × {h:.0} pt, not A4 (595 × 842 pt)"
@@ -134,26 +152,7 @@ pub fn pdf(
 
     let book_config = load::book_config(book_dir)?;
     let (config, _) = Config::from_mdbook(&book_config);
-    let root = std::path::absolute(book_dir).unwrap_or_else(|_| book_dir.to_path_buf());
-    let forbidden = [root.join(&book_config.book.src), root.join(&config.reports)];
-    let out = match output {
-        Some(path) => {
-            let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-            if let Some(dir) = forbidden.iter().find(|dir| inside(&path, dir)) {
-                bail!(
-                    "{} is inside {}: the PDF is never written among the book's sources or reports",
-                    path.display(),
-                    dir.display()
-                );
-            }
-            path
-        }
-        None => default_output(&root.join(&book_config.build.build_dir), &forbidden),
-    };
-    if let Some(parent) = out.parent() {
-        fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
-    }
+    let out = output_path(book_dir, &book_config, &config, output, DEFAULT_FILE_NAME)?;
 
     // Work files go next to the PDF, not in /tmp: Ubuntu's snap Chromium
     // cannot see the system's /tmp.
@@ -175,6 +174,7 @@ pub fn pdf(
     let bytes = fs::read(&out).with_context(|| format!("cannot read {}", out.display()))?;
     let total_pages = count_pages(&bytes).with_context(|| format!("in {}", out.display()))?;
     let page_size = page_size(&bytes);
+    let links = document::links(&bytes);
 
     let (hand_written_dir, estimate) =
         build_hand_written(book_dir, &work.path().join("hand-written"))?;
@@ -198,19 +198,148 @@ pub fn pdf(
         budget: config.pages,
         estimate,
         page_size,
+        inside_links: links.inside().count(),
+        unresolved_links: links.unresolved().into_iter().map(str::to_owned).collect(),
     })
+}
+
+/// Where to write a PDF: `output` (relative to the current directory), or
+/// `file_name` next to the build folder; never among the book's sources
+/// or reports. Its folder is created.
+fn output_path(
+    book_dir: &Path,
+    book_config: &mdbook_preprocessor::config::Config,
+    config: &Config,
+    output: Option<&Path>,
+    file_name: &str,
+) -> anyhow::Result<PathBuf> {
+    let root = std::path::absolute(book_dir).unwrap_or_else(|_| book_dir.to_path_buf());
+    let forbidden = [root.join(&book_config.book.src), root.join(&config.reports)];
+    let out = match output {
+        Some(path) => {
+            let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            if let Some(dir) = forbidden.iter().find(|dir| inside(&path, dir)) {
+                bail!(
+                    "{} is inside {}: the PDF is never written among the book's sources or reports",
+                    path.display(),
+                    dir.display()
+                );
+            }
+            path
+        }
+        None => default_output(
+            &root.join(&book_config.build.build_dir),
+            &forbidden,
+            file_name,
+        ),
+    };
+    if let Some(parent) = out.parent() {
+        fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    Ok(out)
+}
+
+/// What `pdf --jury` produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JuryGridSummary {
+    pub pdf: PathBuf,
+    pub pages: usize,
+    /// Where the grid's evidence links lead.
+    pub links: document::Links,
+    /// The published book's address, when `site-url` gives it.
+    pub published_url: Option<String>,
+}
+
+impl JuryGridSummary {
+    /// `technical-file: target/jury-grid.pdf: jury grid, 4 pages, 31 links
+    /// to the evidence at https://…/`.
+    pub fn line(&self) -> String {
+        let shown = shown_path(&self.pdf);
+        // The introduction's link to the book itself is not evidence.
+        let uris = self
+            .links
+            .uris()
+            .filter(|u| Some(*u) != self.published_url.as_deref())
+            .count();
+        let where_to = match &self.published_url {
+            Some(url) if uris > 0 => format!("{} to the evidence at {url}", counted(uris, "link")),
+            _ => format!(
+                "{} to the evidence in the built book only (set `site-url` under `[output.html]` to the published address for links that work from paper)",
+                counted(self.links.targets.len(), "link")
+            ),
+        };
+        format!(
+            "technical-file: {}: jury grid, {}, {where_to}",
+            shown.display(),
+            counted(self.pages, "page")
+        )
+    }
+}
+
+/// Builds the book and prints its jury grid page alone to an A4 PDF.
+pub fn jury_grid(
+    book_dir: &Path,
+    output: Option<&Path>,
+    color: bool,
+    network: Network,
+) -> anyhow::Result<JuryGridSummary> {
+    let chromium = find_chromium()?;
+    let book_config = load::book_config(book_dir)?;
+    let (config, _) = Config::from_mdbook(&book_config);
+    if !config.jury_grid {
+        bail!(
+            "the book has no jury grid: add `jury-grid = true` under `[preprocessor.{NAME}]` in book.toml"
+        );
+    }
+    let html_dir = commands::build(book_dir, color)?;
+    let page = html_dir.join(crate::text::paths::html_page(JURY_GRID_PATH));
+    if !page.is_file() {
+        bail!("{} was not written", page.display());
+    }
+    let out = output_path(book_dir, &book_config, &config, output, JURY_GRID_FILE_NAME)?;
+    let parent = out.parent().unwrap_or(Path::new("."));
+    let work = tempfile::Builder::new()
+        .prefix(".technical-file-pdf-")
+        .tempdir_in(parent)
+        .with_context(|| format!("cannot create a work folder in {}", parent.display()))?;
+    // A copy next to the page would escape nothing: the copy gets a base
+    // URL pointing at the built book, so its styles and relative links hold.
+    let copy = work.path().join("print-jury-grid.html");
+    write_print_page(&page, &copy)?;
+    print_to_pdf(
+        &chromium,
+        &copy,
+        &out,
+        &work.path().join("profile"),
+        network,
+    )?;
+    let bytes = fs::read(&out).with_context(|| format!("cannot read {}", out.display()))?;
+    Ok(JuryGridSummary {
+        pages: count_pages(&bytes).with_context(|| format!("in {}", out.display()))?,
+        links: document::links(&bytes),
+        published_url: config.published_url(),
+        pdf: out,
+    })
+}
+
+/// A path relative to the current folder when it is inside it.
+fn shown_path(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// `technical-file.pdf` next to the build folder, or in it if that would
 /// land among the sources (a book whose build folder is at its root while
 /// its sources are the root itself).
-pub fn default_output(build_dir: &Path, forbidden: &[PathBuf]) -> PathBuf {
-    let beside = build_dir.parent().map_or_else(
-        || build_dir.join(DEFAULT_FILE_NAME),
-        |p| p.join(DEFAULT_FILE_NAME),
-    );
+pub fn default_output(build_dir: &Path, forbidden: &[PathBuf], file_name: &str) -> PathBuf {
+    let beside = build_dir
+        .parent()
+        .map_or_else(|| build_dir.join(file_name), |p| p.join(file_name));
     if forbidden.iter().any(|dir| inside(&beside, dir)) {
-        build_dir.join(DEFAULT_FILE_NAME)
+        build_dir.join(file_name)
     } else {
         beside
     }
@@ -318,20 +447,21 @@ mod tests {
         let root = Path::new("/b");
         let forbidden = [root.join("book"), root.join("reports")];
         assert_eq!(
-            default_output(&root.join("target/book"), &forbidden),
+            default_output(&root.join("target/book"), &forbidden, DEFAULT_FILE_NAME),
             Path::new("/b/target/technical-file.pdf")
         );
         // mdBook's default build folder `book` at the root, sources in `src`.
         assert_eq!(
             default_output(
                 &root.join("book"),
-                &[root.join("src"), root.join("reports")]
+                &[root.join("src"), root.join("reports")],
+                DEFAULT_FILE_NAME
             ),
             Path::new("/b/technical-file.pdf")
         );
         // Sources at the root: the PDF goes into the build folder instead.
         assert_eq!(
-            default_output(&root.join("out"), &[root.to_path_buf()]),
+            default_output(&root.join("out"), &[root.to_path_buf()], DEFAULT_FILE_NAME),
             Path::new("/b/out/technical-file.pdf")
         );
         assert!(inside(
@@ -350,12 +480,23 @@ mod tests {
             budget: Some((8.0, 10.0)),
             estimate: 9.84,
             page_size: Some((594.96, 841.92)),
+            inside_links: 611,
+            unresolved_links: Vec::new(),
         };
         assert_eq!(summary.budget_status(), Budget::Above);
         assert_eq!(
             summary.line(),
-            "technical-file: target/technical-file.pdf: technical file 13 pages (above the 8–10 pages asked for; estimate ~9.8), 53 pages in total"
+            "technical-file: target/technical-file.pdf: technical file 13 pages (above the 8–10 pages asked for; estimate ~9.8), 53 pages in total; 611 links inside it, each to its place"
         );
+        summary.unresolved_links = vec!["a".into(), "a".into(), "b".into()];
+        assert!(
+            summary
+                .line()
+                .ends_with("; warning: 3 of its 611 links lead nowhere (#a, #b)"),
+            "{}",
+            summary.line()
+        );
+        summary.unresolved_links.clear();
         summary.technical_file_pages = 9;
         assert_eq!(summary.budget_status(), Budget::Within);
         summary.technical_file_pages = 1;

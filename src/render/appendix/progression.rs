@@ -355,9 +355,9 @@ impl<'a> Chart<'a> {
         }
         html.close("svg").newline();
         let caption = if !self.lanes.is_empty() {
-            "Skills evidenced per block, by the reports' validation dates. Each numbered circle is a report, in date order (the table below lists them); each mark is a block gaining skills."
+            "Skills evidenced per block, by the reports' validation dates. Each numbered circle is a report, in date order; each mark is a block gaining skills."
         } else {
-            "Skills evidenced per block, by the reports' validation dates; each mark is a block gaining skills (the table below lists the reports that added one)."
+            "Skills evidenced per block, by the reports' validation dates; each mark is a block gaining skills."
         };
         html.element("figcaption", &[], caption).newline();
         html.close("figure");
