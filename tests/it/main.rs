@@ -22,6 +22,7 @@ mod init;
 mod lsp;
 mod no_writes;
 mod preserve;
+mod reviewer;
 mod scaling;
 mod security;
 mod serve;

@@ -30,7 +30,7 @@ use document::{count_pages, is_a4, page_size};
 use mdbook_driver::MDBook;
 use mdbook_driver::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -56,9 +56,10 @@ pub struct PdfSummary {
     pub estimate: f64,
     /// Width and height of the first page, in points.
     pub page_size: Option<(f64, f64)>,
-    /// Links inside the PDF (evidence, cross-references, the contents).
-    pub inside_links: usize,
-    /// Those among them that lead nowhere in the PDF.
+    /// The places links inside the PDF lead to (evidence, cross-references,
+    /// the contents), each counted once however many links lead there.
+    pub link_targets: usize,
+    /// Those among them the PDF does not define: links that lead nowhere.
     pub unresolved_links: Vec<String>,
 }
 
@@ -102,17 +103,20 @@ impl PdfSummary {
         );
         if self.unresolved_links.is_empty() {
             line.push_str(&format!(
-                "; {} inside it, each to its place",
-                counted(self.inside_links, "link")
+                "; links to {} inside it, all found",
+                counted(self.link_targets, "place")
             ));
         } else {
-            let shown: std::collections::BTreeSet<&str> =
-                self.unresolved_links.iter().map(String::as_str).collect();
-            let shown: Vec<&str> = shown.into_iter().take(5).collect();
+            let shown: Vec<&str> = self
+                .unresolved_links
+                .iter()
+                .take(5)
+                .map(String::as_str)
+                .collect();
             line.push_str(&format!(
-                "; warning: {} of its {} lead nowhere (#{})",
+                "; warning: links to {} of its {} lead nowhere (#{})",
                 self.unresolved_links.len(),
-                counted(self.inside_links, "link"),
+                counted(self.link_targets, "place"),
                 shown.join(", #")
             ));
         }
@@ -198,8 +202,14 @@ pub fn pdf(
         budget: config.pages,
         estimate,
         page_size,
-        inside_links: links.inside().count(),
-        unresolved_links: links.unresolved().into_iter().map(str::to_owned).collect(),
+        link_targets: links.inside().collect::<BTreeSet<_>>().len(),
+        unresolved_links: links
+            .unresolved()
+            .into_iter()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
     })
 }
 
@@ -256,18 +266,19 @@ impl JuryGridSummary {
     /// to the evidence at https://…/`.
     pub fn line(&self) -> String {
         let shown = shown_path(&self.pdf);
-        // The introduction's link to the book itself is not evidence.
-        let uris = self
+        // The introduction's link to the book itself is not evidence; a
+        // link over two lines is two areas of the PDF, to one place.
+        let sections: BTreeSet<&str> = self
             .links
             .uris()
             .filter(|u| Some(*u) != self.published_url.as_deref())
-            .count();
+            .collect();
         let where_to = match &self.published_url {
-            Some(url) if uris > 0 => format!("{} to the evidence at {url}", counted(uris, "link")),
-            _ => format!(
-                "{} to the evidence in the built book only (set `site-url` under `[output.html]` to the published address for links that work from paper)",
-                counted(self.links.targets.len(), "link")
+            Some(url) if !sections.is_empty() => format!(
+                "links to {} of the reports at {url}",
+                counted(sections.len(), "section")
             ),
+            _ => "links to the evidence in the built book only (set `site-url` under `[output.html]` to the published address for links that work from paper)".to_owned(),
         };
         format!(
             "technical-file: {}: jury grid, {}, {where_to}",
@@ -480,19 +491,19 @@ mod tests {
             budget: Some((8.0, 10.0)),
             estimate: 9.84,
             page_size: Some((594.96, 841.92)),
-            inside_links: 611,
+            link_targets: 211,
             unresolved_links: Vec::new(),
         };
         assert_eq!(summary.budget_status(), Budget::Above);
         assert_eq!(
             summary.line(),
-            "technical-file: target/technical-file.pdf: technical file 13 pages (above the 8–10 pages asked for; estimate ~9.8), 53 pages in total; 611 links inside it, each to its place"
+            "technical-file: target/technical-file.pdf: technical file 13 pages (above the 8–10 pages asked for; estimate ~9.8), 53 pages in total; links to 211 places inside it, all found"
         );
-        summary.unresolved_links = vec!["a".into(), "a".into(), "b".into()];
+        summary.unresolved_links = vec!["a".into(), "b".into()];
         assert!(
             summary
                 .line()
-                .ends_with("; warning: 3 of its 611 links lead nowhere (#a, #b)"),
+                .ends_with("; warning: links to 2 of its 211 places lead nowhere (#a, #b)"),
             "{}",
             summary.line()
         );
