@@ -27,6 +27,10 @@ mod work;
 
 #[cfg(feature = "test-support")]
 pub mod testing;
+/// Reading a printed PDF's link annotations, for the tests of `pdf` (the
+/// command and the tests share one reader).
+#[cfg(feature = "test-support")]
+pub use cli::pdf::document::{LinkTarget as PdfLinkTarget, Links as PdfLinks, links as pdf_links};
 
 // Front ends.
 pub use book::engine::{Outcome, process};

@@ -5,9 +5,6 @@
 pub mod synthetic;
 
 pub use crate::book::load::{list_reports, read_reports};
-pub use crate::cli::pdf::document::{
-    LinkTarget as PdfLinkTarget, Links as PdfLinks, links as pdf_links,
-};
 pub use crate::render::report_page::edits as report_edits;
 pub use crate::spelling::cache::DiskCache;
 pub use crate::spelling::prose::{Target, blank};

@@ -205,3 +205,98 @@ test(`a skill's first evidence link leads to the report section that evidences i
 test('the appendix and its links work without JavaScript', async () => {
   await followSkillToEvidence({ javaScript: false, screenshots: false });
 });
+
+/** WCAG contrast ratio of two `rgb(r, g, b)` colours. */
+function contrast(a, b) {
+  const luminance = (css) => {
+    const [r, g, bl] = css.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The chart as the reader sees it in one theme: its size, the colours of
+ * its text and lines against the page, and its report links. */
+async function chartIn(theme, screenshot) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((t) => localStorage.setItem('mdbook-theme', t), theme);
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/skill-coverage.html`);
+    await page.evaluate(() => document.fonts.ready);
+    const figure = page.locator('figure.tf-progression');
+    if (screenshot) await figure.screenshot({ path: join(screenshotDir, screenshot) });
+    const seen = await page.evaluate(() => {
+      const svg = document.querySelector('svg.tf-chart');
+      const box = svg.getBoundingClientRect();
+      // The first painted background behind the chart.
+      let background = 'rgb(255, 255, 255)';
+      for (let el = svg; el; el = el.parentElement) {
+        const colour = getComputedStyle(el).backgroundColor;
+        if (!/rgba\(.*, 0\)$/.test(colour) && colour !== 'transparent') {
+          background = colour;
+          break;
+        }
+      }
+      const text = getComputedStyle(svg.querySelector('.tf-chart-grid text')).fill;
+      const lines = [...svg.querySelectorAll('.tf-series path')].map((p) => getComputedStyle(p).stroke);
+      const reports = [...svg.querySelectorAll('.tf-chart-reports a')].map((a) => ({
+        href: a.getAttribute('href'),
+        title: a.querySelector('title').textContent,
+      }));
+      return { width: box.width, height: box.height, background, text, lines, reports };
+    });
+    return { page, context, seen };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+test('the progression chart is readable in the light and dark themes, and each report number leads to the report', async () => {
+  for (const [theme, screenshot] of [['light', 'progression.png'], ['navy', 'progression-dark.png']]) {
+    const { page, context, seen } = await chartIn(theme, screenshot);
+    try {
+      assert.ok(seen.width >= 600, `${theme}: the chart is ${seen.width}px wide`);
+      assert.ok(contrast(seen.text, seen.background) >= 4.5, `${theme}: text ${seen.text} on ${seen.background}`);
+      assert.equal(seen.lines.length, 3, `${theme}: one line per block`);
+      for (const line of seen.lines) {
+        assert.ok(contrast(line, seen.background) >= 3, `${theme}: line ${line} on ${seen.background}`);
+      }
+      assert.equal(new Set(seen.lines).size, 3, `${theme}: the blocks' lines share a colour`);
+      assert.equal(seen.reports.length, 7, `${theme}: a number per report`);
+      if (theme === 'light') {
+        // The third report by date, followed by a click on its number.
+        const third = seen.reports[2];
+        const title = third.title.replace(/^3\. /, '').replace(/ \(\d{4}-\d{2}-\d{2}\):.*$/, '');
+        await Promise.all([
+          page.waitForURL(new URL(third.href, `${origin}/skill-coverage.html`).href),
+          page.click('.tf-chart-reports a >> nth=2'),
+        ]);
+        assert.equal((await page.textContent('main h1')).trim(), title);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('the jury grid has a row per skill with its evidence', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/jury-grid.html`);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(screenshotDir, 'jury-grid.png') });
+    const rows = await page.locator('table.tf-jury tbody tr').count();
+    assert.equal(rows, 18);
+    const evidence = await page.locator('table.tf-jury tbody a[href^="https://"]').count();
+    assert.ok(evidence >= 30, `${evidence} evidence links`);
+  } finally {
+    await context.close();
+  }
+});

@@ -315,7 +315,7 @@ fn every_evidence_link_of_the_pdf_leads_to_its_section_and_the_printed_grid_to_t
     let line = run(&["pdf"]);
     assert!(line.contains("inside it, all found"), "{line}");
     let bytes = fs::read(root.join("target/technical-file.pdf")).unwrap();
-    let links = mdbook_technical_file::testing::pdf_links(&bytes);
+    let links = mdbook_technical_file::pdf_links(&bytes);
     assert!(links.unresolved().is_empty(), "{:?}", links.unresolved());
     let print = fs::read_to_string(root.join("target/book/print.html")).unwrap();
     let appendix = &print[print.find("id=\"skill-coverage\"").unwrap()..];
@@ -349,7 +349,7 @@ fn every_evidence_link_of_the_pdf_leads_to_its_section_and_the_printed_grid_to_t
     // The jury grid alone: each link to the published section.
     let line = run(&["pdf", "--jury"]);
     let grid_pdf = root.join("target/jury-grid.pdf");
-    let grid = mdbook_technical_file::testing::pdf_links(&fs::read(&grid_pdf).unwrap());
+    let grid = mdbook_technical_file::pdf_links(&fs::read(&grid_pdf).unwrap());
     let site = "https://mdbook-technical-file.github.io/mdbook-technical-file/";
     let page = main_of(&fs::read_to_string(root.join("target/book/jury-grid.html")).unwrap());
     let expected: Vec<String> = hrefs(&page)
