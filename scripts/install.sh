@@ -41,51 +41,18 @@ die() {
 }
 
 usage() {
-    sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//'
+    # The comment at the top of this file (not there when piped into bash).
+    if [ -f "${BASH_SOURCE[0]:-}" ]; then
+        sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//'
+    else
+        echo "usage: install.sh [--version V] [--mdbook-version V|none] [--bin-dir DIR] [--from-source DIR]"
+    fi
 }
 
-version="${MDBOOK_TECHNICAL_FILE_VERSION:-latest}"
-mdbook_version="${MDBOOK_VERSION:-0.5.4}"
-bin_dir="${MDBOOK_TECHNICAL_FILE_BIN_DIR:-${HOME:?HOME is not set}/.local/bin}"
-from_source="${MDBOOK_TECHNICAL_FILE_FROM_SOURCE:-}"
-releases="${MDBOOK_TECHNICAL_FILE_RELEASES:-https://github.com/mdbook-technical-file/mdbook-technical-file/releases}"
-mdbook_releases="${MDBOOK_RELEASES:-https://github.com/rust-lang/mdBook/releases}"
-cargo="${CARGO:-cargo}"
-
-while [ $# -gt 0 ]; do
-    case "$1" in
-        -h | --help)
-            usage
-            exit 0
-            ;;
-        --version | --mdbook-version | --bin-dir | --from-source)
-            [ $# -ge 2 ] || die "$1 needs a value"
-            case "$1" in
-                --version) version="$2" ;;
-                --mdbook-version) mdbook_version="$2" ;;
-                --bin-dir) bin_dir="$2" ;;
-                --from-source) from_source="$2" ;;
-            esac
-            shift 2
-            ;;
-        *) die "unknown argument '$1' (see --help)" ;;
-    esac
-done
-
-# "v0.1.0" and "0.1.0" name the same release.
-version="${version#v}"
-mdbook_version="${mdbook_version#v}"
-[ -n "$version" ] || version=latest
-[ -n "$mdbook_version" ] || die "--mdbook-version is empty (a version such as 0.5.4, or none)"
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
 # The target triple of this machine among those the releases have, or
-# nothing (then `platform` says what this machine is).
-platform="$(uname -s)/$(uname -m)"
+# nothing.
 detect_target() {
-    case "$platform" in
+    case "$(uname -s)/$(uname -m)" in
         Linux/x86_64 | Linux/amd64) echo x86_64-unknown-linux-musl ;;
         Linux/aarch64 | Linux/arm64) echo aarch64-unknown-linux-musl ;;
         Darwin/x86_64) echo x86_64-apple-darwin ;;
@@ -94,15 +61,6 @@ detect_target() {
         *) echo "" ;;
     esac
 }
-target="${MDBOOK_TECHNICAL_FILE_TARGET:-$(detect_target)}"
-published=no
-for t in $targets; do
-    if [ "$t" = "$target" ]; then published=yes; fi
-done
-case "$target" in
-    *-windows-*) exe=.exe archive_ext=zip ;;
-    *) exe="" archive_ext=tar.gz ;;
-esac
 
 # fetch URL DEST: 0 when DEST holds the file, 4 when the file does not exist
 # (HTTP 404, or no such local file), 1 on any other failure (said on stderr).
@@ -188,75 +146,8 @@ extract() {
     [ -f "$3/$2" ] || die "$(basename "$1") holds no $2 at its top level"
 }
 
-# What is to be done, decided before anything is installed.
-tool_archive=""  # verified archive of mdbook-technical-file, or
-tool_cargo=""    # the reason to build it with cargo
-mdbook_archive=""
-mdbook_cargo=""
-
-# mdbook-technical-file
-if [ -n "$from_source" ]; then
-    [ -f "$from_source/Cargo.toml" ] || die "--from-source $from_source: no Cargo.toml there"
-    tool_cargo="built from the source in $from_source"
-elif [ "$published" = no ]; then
-    tool_cargo="no prebuilt archive for ${target:-this platform ($platform)} (the releases have: $targets)"
-else
-    name="$tool-$target.$archive_ext"
-    url="$(asset_url "$releases" "$version" "$name")"
-    say "downloading $url"
-    status=0
-    fetch "$url" "$work/$name" || status=$?
-    case "$status" in
-        0)
-            sums="$tool-$target.sha256"
-            sums_url="$(asset_url "$releases" "$version" "$sums")"
-            status=0
-            fetch "$sums_url" "$work/$sums" || status=$?
-            case "$status" in
-                0) ;;
-                4) die "$sums_url does not exist: refusing to install $name without its checksum" ;;
-                *) die "cannot download $sums_url" ;;
-            esac
-            expected="$(checksum_for "$work/$sums" "$name")"
-            [ -n "$expected" ] || die "$sums gives no checksum for $name; nothing was installed"
-            verify "$work/$name" "$name" "$expected" "from $sums"
-            say "$name: SHA-256 verified"
-            tool_archive="$work/$name"
-            ;;
-        4) tool_cargo="no archive $name for version $version ($url: not found)" ;;
-        *) die "cannot download $url" ;;
-    esac
-fi
-
-# mdBook: its releases publish no checksums, so one is verified only when
-# given (MDBOOK_SHA256); otherwise the archive is trusted as HTTPS delivers it.
-if [ "$mdbook_version" != none ]; then
-    if [ "$published" = no ]; then
-        mdbook_cargo="no prebuilt mdBook archive for ${target:-this platform ($platform)}"
-    else
-        name="mdbook-v$mdbook_version-$target.$archive_ext"
-        url="$(asset_url "$mdbook_releases" "$mdbook_version" "$name")"
-        say "downloading $url"
-        status=0
-        fetch "$url" "$work/$name" || status=$?
-        case "$status" in
-            0)
-                if [ -n "${MDBOOK_SHA256:-}" ]; then
-                    verify "$work/$name" "$name" "$MDBOOK_SHA256" "from MDBOOK_SHA256"
-                    say "$name: SHA-256 verified"
-                else
-                    say "$name: not verified (mdBook publishes no checksums; set MDBOOK_SHA256 to pin one)"
-                fi
-                mdbook_archive="$work/$name"
-                ;;
-            4) mdbook_cargo="no archive $name ($url: not found)" ;;
-            *) die "cannot download $url" ;;
-        esac
-    fi
-fi
-
-# Unpack and run each binary before installing either: an archive whose
-# binary does not run here, or is another version, installs nothing.
+# check_runs BINARY NAME ARCHIVE VERSION: what BINARY says to --version,
+# unless it does not run here or is not VERSION.
 check_runs() {
     local out
     out="$("$1" --version 2>&1)" || die "the $2 binary from $(basename "$3") does not run on this machine ($platform): $out"
@@ -268,14 +159,6 @@ check_runs() {
     fi
     printf '%s\n' "$out"
 }
-if [ -n "$tool_archive" ]; then
-    extract "$tool_archive" "$tool$exe" "$work/tool"
-    tool_says="$(check_runs "$work/tool/$tool$exe" "$tool" "$tool_archive" "$version")"
-fi
-if [ -n "$mdbook_archive" ]; then
-    extract "$mdbook_archive" "mdbook$exe" "$work/mdbook"
-    mdbook_says="$(check_runs "$work/mdbook/mdbook$exe" mdbook "$mdbook_archive" "$mdbook_version")"
-fi
 
 # install FILE: into the bin dir, replacing an older one in one step.
 install_binary() {
@@ -285,28 +168,8 @@ install_binary() {
     chmod 755 "$bin_dir/.$name.new"
     mv -f "$bin_dir/.$name.new" "$bin_dir/$name"
 }
-if [ -n "$tool_archive$mdbook_archive" ]; then
-    mkdir -p "$bin_dir"
-    if [ -n "$mdbook_archive" ]; then
-        install_binary "$work/mdbook/mdbook$exe"
-        say "installed $mdbook_says into $bin_dir"
-    fi
-    if [ -n "$tool_archive" ]; then
-        install_binary "$work/tool/$tool$exe"
-        say "installed $tool_says into $bin_dir"
-    fi
-    if [ -n "${GITHUB_PATH:-}" ]; then
-        printf '%s\n' "$bin_dir" >>"$GITHUB_PATH"
-        say "added $bin_dir to GITHUB_PATH"
-    else
-        case ":$PATH:" in
-            *":$bin_dir:"*) ;;
-            *) say "$bin_dir is not on your PATH: add it (export PATH=\"$bin_dir:\$PATH\")" ;;
-        esac
-    fi
-fi
 
-# The fallback: build from source with cargo, saying why and how.
+# cargo_install WHY ARGS...: the fallback, building from source, saying why.
 cargo_install() {
     local why="$1"
     shift
@@ -315,18 +178,172 @@ cargo_install() {
         die "$cargo is not installed: install Rust (https://rustup.rs) and run this again, or run: cargo install $*"
     "$cargo" install "$@" || die "'$cargo install $*' failed"
 }
-if [ -n "$mdbook_cargo" ]; then
-    cargo_install "$mdbook_cargo" mdbook --locked --version "$mdbook_version"
-fi
-if [ -n "$tool_cargo" ]; then
+
+# Everything runs from here, once bash has read the whole file (safe when
+# piped from curl).
+main() {
+    version="${MDBOOK_TECHNICAL_FILE_VERSION:-latest}"
+    mdbook_version="${MDBOOK_VERSION:-0.5.4}"
+    bin_dir="${MDBOOK_TECHNICAL_FILE_BIN_DIR:-${HOME:?HOME is not set}/.local/bin}"
+    from_source="${MDBOOK_TECHNICAL_FILE_FROM_SOURCE:-}"
+    releases="${MDBOOK_TECHNICAL_FILE_RELEASES:-https://github.com/mdbook-technical-file/mdbook-technical-file/releases}"
+    mdbook_releases="${MDBOOK_RELEASES:-https://github.com/rust-lang/mdBook/releases}"
+    cargo="${CARGO:-cargo}"
+
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            -h | --help)
+                usage
+                exit 0
+                ;;
+            --version | --mdbook-version | --bin-dir | --from-source)
+                [ $# -ge 2 ] || die "$1 needs a value"
+                case "$1" in
+                    --version) version="$2" ;;
+                    --mdbook-version) mdbook_version="$2" ;;
+                    --bin-dir) bin_dir="$2" ;;
+                    --from-source) from_source="$2" ;;
+                esac
+                shift 2
+                ;;
+            *) die "unknown argument '$1' (see --help)" ;;
+        esac
+    done
+
+    # "v0.1.0" and "0.1.0" name the same release.
+    version="${version#v}"
+    mdbook_version="${mdbook_version#v}"
+    [ -n "$version" ] || version=latest
+    [ -n "$mdbook_version" ] || die "--mdbook-version is empty (a version such as 0.5.4, or none)"
+
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+
+    platform="$(uname -s)/$(uname -m)"
+    target="${MDBOOK_TECHNICAL_FILE_TARGET:-$(detect_target)}"
+    published=no
+    for t in $targets; do
+        if [ "$t" = "$target" ]; then published=yes; fi
+    done
+    case "$target" in
+        *-windows-*) exe=.exe archive_ext=zip ;;
+        *) exe="" archive_ext=tar.gz ;;
+    esac
+
+    # What is to be done, decided before anything is installed.
+    tool_archive=""  # verified archive of mdbook-technical-file, or
+    tool_cargo=""    # the reason to build it with cargo
+    mdbook_archive=""
+    mdbook_cargo=""
+
+    # mdbook-technical-file
     if [ -n "$from_source" ]; then
-        cargo_install "$tool_cargo" --path "$from_source" --locked
-    elif [ "$version" = latest ]; then
-        cargo_install "$tool_cargo" "$tool" --locked
+        [ -f "$from_source/Cargo.toml" ] || die "--from-source $from_source: no Cargo.toml there"
+        tool_cargo="built from the source in $from_source"
+    elif [ "$published" = no ]; then
+        tool_cargo="no prebuilt archive for ${target:-this platform ($platform)} (the releases have: $targets)"
     else
-        cargo_install "$tool_cargo" "$tool" --locked --version "$version"
+        name="$tool-$target.$archive_ext"
+        url="$(asset_url "$releases" "$version" "$name")"
+        say "downloading $url"
+        status=0
+        fetch "$url" "$work/$name" || status=$?
+        case "$status" in
+            0)
+                sums="$tool-$target.sha256"
+                sums_url="$(asset_url "$releases" "$version" "$sums")"
+                status=0
+                fetch "$sums_url" "$work/$sums" || status=$?
+                case "$status" in
+                    0) ;;
+                    4) die "$sums_url does not exist: refusing to install $name without its checksum" ;;
+                    *) die "cannot download $sums_url" ;;
+                esac
+                expected="$(checksum_for "$work/$sums" "$name")"
+                [ -n "$expected" ] || die "$sums gives no checksum for $name; nothing was installed"
+                verify "$work/$name" "$name" "$expected" "from $sums"
+                say "$name: SHA-256 verified"
+                tool_archive="$work/$name"
+                ;;
+            4) tool_cargo="no archive $name for version $version ($url: not found)" ;;
+            *) die "cannot download $url" ;;
+        esac
     fi
-fi
-if [ -n "$mdbook_cargo$tool_cargo" ] && [ -n "${GITHUB_PATH:-}" ]; then
-    printf '%s\n' "${CARGO_HOME:-$HOME/.cargo}/bin" >>"$GITHUB_PATH"
-fi
+
+    # mdBook: its releases publish no checksums, so one is verified only when
+    # given (MDBOOK_SHA256); otherwise the archive is trusted as HTTPS delivers it.
+    if [ "$mdbook_version" != none ]; then
+        if [ "$published" = no ]; then
+            mdbook_cargo="no prebuilt mdBook archive for ${target:-this platform ($platform)}"
+        else
+            name="mdbook-v$mdbook_version-$target.$archive_ext"
+            url="$(asset_url "$mdbook_releases" "$mdbook_version" "$name")"
+            say "downloading $url"
+            status=0
+            fetch "$url" "$work/$name" || status=$?
+            case "$status" in
+                0)
+                    if [ -n "${MDBOOK_SHA256:-}" ]; then
+                        verify "$work/$name" "$name" "$MDBOOK_SHA256" "from MDBOOK_SHA256"
+                        say "$name: SHA-256 verified"
+                    else
+                        say "$name: not verified (mdBook publishes no checksums; set MDBOOK_SHA256 to pin one)"
+                    fi
+                    mdbook_archive="$work/$name"
+                    ;;
+                4) mdbook_cargo="no archive $name ($url: not found)" ;;
+                *) die "cannot download $url" ;;
+            esac
+        fi
+    fi
+
+    # Unpack and run each binary before installing either: an archive whose
+    # binary does not run here, or is another version, installs nothing.
+    if [ -n "$tool_archive" ]; then
+        extract "$tool_archive" "$tool$exe" "$work/tool"
+        tool_says="$(check_runs "$work/tool/$tool$exe" "$tool" "$tool_archive" "$version")"
+    fi
+    if [ -n "$mdbook_archive" ]; then
+        extract "$mdbook_archive" "mdbook$exe" "$work/mdbook"
+        mdbook_says="$(check_runs "$work/mdbook/mdbook$exe" mdbook "$mdbook_archive" "$mdbook_version")"
+    fi
+
+    if [ -n "$tool_archive$mdbook_archive" ]; then
+        mkdir -p "$bin_dir"
+        if [ -n "$mdbook_archive" ]; then
+            install_binary "$work/mdbook/mdbook$exe"
+            say "installed $mdbook_says into $bin_dir"
+        fi
+        if [ -n "$tool_archive" ]; then
+            install_binary "$work/tool/$tool$exe"
+            say "installed $tool_says into $bin_dir"
+        fi
+        if [ -n "${GITHUB_PATH:-}" ]; then
+            printf '%s\n' "$bin_dir" >>"$GITHUB_PATH"
+            say "added $bin_dir to GITHUB_PATH"
+        else
+            case ":$PATH:" in
+                *":$bin_dir:"*) ;;
+                *) say "$bin_dir is not on your PATH: add it (export PATH=\"$bin_dir:\$PATH\")" ;;
+            esac
+        fi
+    fi
+
+    if [ -n "$mdbook_cargo" ]; then
+        cargo_install "$mdbook_cargo" mdbook --locked --version "$mdbook_version"
+    fi
+    if [ -n "$tool_cargo" ]; then
+        if [ -n "$from_source" ]; then
+            cargo_install "$tool_cargo" --path "$from_source" --locked
+        elif [ "$version" = latest ]; then
+            cargo_install "$tool_cargo" "$tool" --locked
+        else
+            cargo_install "$tool_cargo" "$tool" --locked --version "$version"
+        fi
+    fi
+    if [ -n "$mdbook_cargo$tool_cargo" ] && [ -n "${GITHUB_PATH:-}" ]; then
+        printf '%s\n' "${CARGO_HOME:-$HOME/.cargo}/bin" >>"$GITHUB_PATH"
+    fi
+}
+
+main "$@"
