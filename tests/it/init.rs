@@ -29,6 +29,14 @@ fn init_makes_a_book_that_builds_checks_and_stays_as_it_is() {
         said.contains("wrote book/SUMMARY.md") && said.contains("wrote reports/first-project.md"),
         "{said}"
     );
+    // The Pages workflow installs prebuilt binaries with the action, not by
+    // compiling (what it passes the action: tests/it/distribution.rs).
+    let workflow = fs::read_to_string(root.join(".github/workflows/pages.yml")).unwrap();
+    assert!(
+        workflow.contains("uses: mdbook-technical-file/mdbook-technical-file@v1")
+            && !workflow.contains("cargo install"),
+        "{workflow}"
+    );
 
     // `check` exits 0: warnings only (the empty report, the gaps).
     let check = binary().arg("check").current_dir(&root).output().unwrap();

@@ -12,6 +12,7 @@ mod architecture;
 mod build;
 mod cli;
 mod corpus;
+mod distribution;
 mod editors;
 mod example_book;
 mod fidelity;
