@@ -22,11 +22,15 @@ const PAGES_WORKFLOW: &str = include_str!("../assets/pages.yml");
 pub fn files(
     title: &str,
     author: &str,
-    referential: &Referential,
+    referential: &Curriculum,
     today: Date,
 ) -> Vec<(String, String)> {
+    let (referential, referential_file) = (&referential.referential, &referential.file);
     let mut files = vec![
-        ("book.toml".to_owned(), book_toml(title, author)),
+        (
+            "book.toml".to_owned(),
+            book_toml(title, author, referential_file.as_ref().map(|(name, _)| name.as_str())),
+        ),
         ("words.txt".to_owned(), "# Your project's own words (names, internal tools), one per line.\n".to_owned()),
         (".gitignore".to_owned(), "target/\n".to_owned()),
         (".github/workflows/pages.yml".to_owned(), PAGES_WORKFLOW.to_owned()),
@@ -68,32 +72,111 @@ pub fn files(
         "- [Conclusion](conclusion.md)\n\n# Evidence\n\n- [Project reports](reports.md)\n",
     );
     files.push(("book/SUMMARY.md".to_owned(), summary));
+    if let Some((name, text)) = referential_file {
+        files.push((name.clone(), text.clone()));
+    }
     files
 }
 
-fn book_toml(title: &str, author: &str) -> String {
+/// The skills a new book is made for: the embedded referential, or one
+/// read from a file (`--referential`), copied into the book as it was.
+pub struct Curriculum {
+    pub referential: Referential,
+    /// The copy's name in the book and its text, for a referential file.
+    pub file: Option<(String, String)>,
+}
+
+impl Curriculum {
+    pub fn embedded() -> Curriculum {
+        Curriculum {
+            referential: Referential::embedded(),
+            file: None,
+        }
+    }
+
+    /// Reads and checks a referential file: its problems, rendered like
+    /// `check`'s, are the error.
+    pub fn from_file(path: &Path) -> anyhow::Result<Curriculum> {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = crate::text::source::decode(&bytes).text;
+        let shown = path.display().to_string();
+        let source = crate::text::source::SourceFile::new(shown.as_str(), text.clone());
+        match Referential::parse(&source) {
+            Ok((referential, warnings)) => {
+                for warning in warnings {
+                    eprintln!("{}", warning.render_human(false));
+                }
+                Ok(Curriculum {
+                    referential,
+                    file: Some((REFERENTIAL_FILE.to_owned(), text)),
+                })
+            }
+            Err(errors) => {
+                let shown: Vec<String> = errors.iter().map(|e| e.render_human(false)).collect();
+                anyhow::bail!(
+                    "{} is not a usable referential:\n{}",
+                    path.display(),
+                    shown.join("\n")
+                )
+            }
+        }
+    }
+}
+
+/// Asks a question on the terminal; the answer, or `default` for an
+/// empty one (or none: end of input).
+pub fn ask(question: &str, default: &str) -> String {
+    use std::io::{BufRead, Write};
+    eprint!("{question} [{default}]: ");
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut answer);
+    let answer = answer.trim();
+    if answer.is_empty() {
+        default.to_owned()
+    } else {
+        answer.to_owned()
+    }
+}
+
+/// Where `init --referential` copies the referential in the new book.
+pub const REFERENTIAL_FILE: &str = "referential.toml";
+
+fn book_toml(title: &str, author: &str, referential: Option<&str>) -> String {
     let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
+    let referential = referential.map_or_else(String::new, |file| {
+        format!(
+            "# The skills to prove (the embedded RNCP referential if unset).\nreferential = {}\n",
+            quote(file)
+        )
+    });
     format!(
-        "[book]\ntitle = {}\nauthors = [{}]\nlanguage = \"en\"\nsrc = \"book\"\n\n[build]\n# Build output stays under target/ (ignored by git).\nbuild-dir = \"target/book\"\n# `mdbook serve` rebuilds when a report changes.\nextra-watch-dirs = [\"reports\"]\n\n[preprocessor.technical-file]\n# Run before mdBook's `links` preprocessor so that `{{{{#include}}}}` works in\n# reports (paths relative to the report).\nbefore = [\"links\"]\ndictionary = \"words.txt\"\n\n[output.html]\nadditional-css = [\"technical-file.css\"]\n",
+        "[book]\ntitle = {}\nauthors = [{}]\nlanguage = \"en\"\nsrc = \"book\"\n\n[build]\n# Build output stays under target/ (ignored by git).\nbuild-dir = \"target/book\"\n# `mdbook serve` rebuilds when a report changes.\nextra-watch-dirs = [\"reports\"]\n\n[preprocessor.technical-file]\n# Run before mdBook's `links` preprocessor so that `{{{{#include}}}}` works in\n# reports (paths relative to the report).\nbefore = [\"links\"]\n{}dictionary = \"words.txt\"\n# A page for the jury to evaluate the file on paper, one row per skill (its\n# links lead to the published book: the Pages workflow sets `site-url`).\n# jury-grid = true\n\n[output.html]\nadditional-css = [\"technical-file.css\"]\n",
         quote(title),
-        quote(author)
+        quote(author),
+        referential
     )
 }
 
 /// Writes a new technical file in `dir` (made if missing), never
 /// overwriting; returns what was done (a line each) and the files kept.
-pub fn init(dir: &Path, title: &str, author: &str) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+pub fn init(
+    dir: &Path,
+    title: &str,
+    author: &str,
+    curriculum: &Curriculum,
+) -> anyhow::Result<(Vec<String>, Vec<String>)> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut written = Vec::new();
     let mut kept = Vec::new();
-    let referential = Referential::embedded();
     // In an existing book, the chapters go to its own source folder.
     let source = std::fs::read_to_string(dir.join("book.toml"))
         .ok()
         .and_then(|text| text.parse::<toml::Table>().ok())
         .and_then(|t| t.get("book")?.get("src")?.as_str().map(str::to_owned));
     let source = source.unwrap_or_else(|| "book".to_owned());
-    for (path, content) in files(title, author, &referential, scaffold::today()) {
+    for (path, content) in files(title, author, curriculum, scaffold::today()) {
         let path = match path.strip_prefix("book/") {
             Some(chapter) => format!("{}/{chapter}", source.trim_end_matches('/')),
             None => path,
@@ -111,6 +194,13 @@ pub fn init(dir: &Path, title: &str, author: &str) -> anyhow::Result<(Vec<String
             .with_context(|| format!("cannot write {}", target.display()))?;
         written.push(format!("wrote {path}"));
     }
+    if let Some((name, _)) = &curriculum.file
+        && kept.iter().any(|k| k == "book.toml")
+    {
+        written.push(format!(
+            "note: book.toml was kept: add `referential = \"{name}\"` under [preprocessor.technical-file] to use {name}"
+        ));
+    }
     // An existing book.toml gets the preprocessor's settings (comments kept),
     // and the stylesheet is written if missing: what `install` does.
     written.extend(commands::install(dir)?);
@@ -123,11 +213,12 @@ mod tests {
 
     #[test]
     fn a_new_book_has_a_chapter_per_block_with_every_skill_and_its_evidence() {
-        let referential = Referential::embedded();
+        let curriculum = Curriculum::embedded();
+        let referential = &curriculum.referential;
         let files = files(
             "Technical file — Ana",
             "Ana \"Dev\" Silva",
-            &referential,
+            &curriculum,
             Date::parse("2026-12-01").unwrap(),
         );
         let summary = &files

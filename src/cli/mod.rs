@@ -102,12 +102,15 @@ enum Command {
         /// The folder of the new book (made if missing)
         #[arg(default_value = ".")]
         book_dir: PathBuf,
-        /// The book's title [default: "Technical file — AUTHOR"]
+        /// The book's title [default: "Technical file — AUTHOR"; asked on a terminal]
         #[arg(long)]
         title: Option<String>,
-        /// Your name, as the book's author
-        #[arg(long, default_value = "Your Name")]
-        author: String,
+        /// Your name, as the book's author [default: "Your Name"; asked on a terminal]
+        #[arg(long)]
+        author: Option<String>,
+        /// A referential TOML file (another curriculum): the block chapters are made from its skills, and it is copied into the book as referential.toml
+        #[arg(long, value_name = "FILE")]
+        referential: Option<PathBuf>,
     },
     /// Adds or updates the preprocessor's settings in book.toml (keeps comments)
     Install {
@@ -266,9 +269,26 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             book_dir,
             title,
             author,
+            referential,
         } => {
-            let title = title.unwrap_or_else(|| format!("Technical file — {author}"));
-            let (written, kept) = init::init(&book_dir, &title, &author)?;
+            let curriculum = match &referential {
+                Some(path) => init::Curriculum::from_file(path)?,
+                None => init::Curriculum::embedded(),
+            };
+            // On a terminal, what the flags do not give is asked.
+            let interactive = std::io::IsTerminal::is_terminal(&std::io::stdin());
+            let author = match author {
+                Some(author) => author,
+                None if interactive => init::ask("Your name (the book's author)", "Your Name"),
+                None => "Your Name".to_owned(),
+            };
+            let default_title = format!("Technical file — {author}");
+            let title = match title {
+                Some(title) => title,
+                None if interactive => init::ask("The book's title", &default_title),
+                None => default_title,
+            };
+            let (written, kept) = init::init(&book_dir, &title, &author, &curriculum)?;
             for line in &written {
                 println!("{line}");
             }

@@ -128,3 +128,168 @@ fn init_in_an_existing_mdbook_keeps_its_files_and_adds_what_is_missing() {
         "chapters go to the book's own src"
     );
 }
+
+/// A small curriculum of another training, two blocks of two skills.
+const OTHER_CURRICULUM: &str = r#"title = "Data Engineer"
+
+[[blocks]]
+id = "D1"
+title = "Pipelines"
+
+[[blocks.skills]]
+id = "P1"
+slug = "ingestion"
+title = "Ingest data from heterogeneous sources"
+
+[[blocks.skills]]
+id = "P2"
+slug = "orchestration"
+title = "Orchestrate batch and streaming jobs"
+
+[[blocks]]
+id = "D2"
+title = "Data quality"
+
+[[blocks.skills]]
+id = "Q1"
+slug = "validation"
+title = "Validate data against contracts"
+
+[[blocks.skills]]
+id = "Q2"
+slug = "lineage"
+title = "Trace the lineage of datasets"
+"#;
+
+#[test]
+fn init_with_another_referential_makes_its_chapters_and_the_book_uses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("data-engineer.toml");
+    fs::write(&file, OTHER_CURRICULUM).unwrap();
+    let root = dir.path().join("book");
+    let output = binary()
+        .args(["init", "--author", "Ana Silva", "--referential"])
+        .arg(&file)
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(root.join("referential.toml")).unwrap(),
+        OTHER_CURRICULUM
+    );
+    let toml: toml::Table = fs::read_to_string(root.join("book.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        toml["preprocessor"]["technical-file"]["referential"].as_str(),
+        Some("referential.toml")
+    );
+    let summary = fs::read_to_string(root.join("book/SUMMARY.md")).unwrap();
+    assert!(
+        summary.contains("- [Block 1 — Pipelines](block-1-pipelines.md)")
+            && summary.contains("- [Block 2 — Data quality](block-2-data-quality.md)"),
+        "{summary}"
+    );
+    let block = fs::read_to_string(root.join("book/block-2-data-quality.md")).unwrap();
+    assert!(
+        block.contains("## Q2 Trace the lineage of datasets")
+            && block.contains("{{#skill-evidence Q2}}"),
+        "{block}"
+    );
+    // The book is of that curriculum: its appendix counts its four skills.
+    let outcome = mdbook_technical_file::analyze(&root).unwrap();
+    assert_eq!(outcome.file.referential.skills.len(), 4);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "unknown-skill"),
+        "{:?}",
+        outcome.diagnostics
+    );
+}
+
+#[test]
+fn init_refuses_a_broken_referential_with_its_place_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.toml");
+    fs::write(
+        &file,
+        OTHER_CURRICULUM.replace("slug = \"lineage\"", "slug = \"Lineage Of Data\""),
+    )
+    .unwrap();
+    let root = dir.path().join("book");
+    let output = binary()
+        .args(["init", "--referential"])
+        .arg(&file)
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is not a usable referential") && stderr.contains("broken.toml:"),
+        "{stderr}"
+    );
+    assert!(!root.exists());
+}
+
+/// `init` on a terminal asks for the author and the title (here through
+/// `script`, which gives it a pseudo-terminal; an empty answer keeps the
+/// default).
+#[cfg(unix)]
+#[test]
+fn init_on_a_terminal_asks_for_the_author_and_the_title() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` (util-linux) to give init a terminal");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("asked");
+    let command = format!(
+        "{} init {}",
+        env!("CARGO_BIN_EXE_mdbook-technical-file"),
+        root.display()
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"Camille Moreau\n").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        stdin.write_all(b"\n").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    let output = child.wait_with_output().unwrap();
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{shown}");
+    assert!(
+        shown.contains("Your name (the book's author) [Your Name]:"),
+        "{shown}"
+    );
+    let toml: toml::Table = fs::read_to_string(root.join("book.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(toml["book"]["authors"][0].as_str(), Some("Camille Moreau"));
+    assert_eq!(
+        toml["book"]["title"].as_str(),
+        Some("Technical file — Camille Moreau")
+    );
+}
