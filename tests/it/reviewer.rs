@@ -421,3 +421,40 @@ fn every_evidence_link_of_the_pdf_leads_to_its_section_and_the_printed_grid_to_t
     }
     assert_eq!(seen.len(), 18, "{seen:?}");
 }
+
+#[test]
+fn a_book_of_many_reports_keeps_the_chart_readable() {
+    // 70 reports, one a week; only the first ten evidence anything new.
+    let skills = ["C1.1", "C1.2", "C1.3", "C2.1", "C2.2", "C2.3", "C3.1", "C3.2", "C3.3", "C3.4"];
+    let mut files: Vec<(String, String)> = vec![
+        ("book/SUMMARY.md".into(), "# Summary\n\n- [Reports](reports.md)\n".into()),
+        ("book/reports.md".into(), "# Reports\n".into()),
+    ];
+    for n in 0..70 {
+        let day = 1 + (n % 4) * 7;
+        let month = 1 + (n / 4) % 12;
+        let year = 2024 + n / 48;
+        let date = format!("{year}-{month:02}-{day:02}");
+        let skill = skills[n.min(skills.len() - 1)];
+        files.push((
+            format!("reports/r{n:02}.md"),
+            report(&format!("Report <{n}>"), Some(&date), &[skill]),
+        ));
+    }
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, c)| (p.as_str(), c.as_str())).collect();
+    let book = TestBook::new(&refs);
+    let svg = chart(&book);
+    assert_balanced(&svg);
+    // No circle per report: 70 would cover each other.
+    assert!(!svg.contains("tf-chart-reports"));
+    // A mark per skill gained, whatever the number of reports.
+    let marks = svg.matches("<title>B").count() - 3;
+    assert_eq!(marks, 10, "{svg}");
+    // Titles are text, never markup.
+    assert!(svg.contains("Report &lt;0&gt;") && !svg.contains("Report <0>"));
+    let page = book.page("skill-coverage.html");
+    let table = &page[page.find("tf-progression-data").unwrap()..];
+    let table = &table[..table.find("</details>").unwrap()];
+    assert_eq!(table.matches("<tr>").count() - 1, 10);
+    assert!(table.contains("60 reports that add no new skill are not listed."), "{table}");
+}
