@@ -38,6 +38,15 @@ fn attribute(svg: &str, element: &str, name: &str) -> Vec<f64> {
         .collect()
 }
 
+/// The x of each report's numbered circle, in order.
+fn numbered_circles(svg: &str) -> Vec<f64> {
+    regex::Regex::new(r#"<circle cx="([-0-9.]+)" cy="[-0-9.]+" r="9""#)
+        .unwrap()
+        .captures_iter(svg)
+        .map(|c| c[1].parse().unwrap())
+        .collect()
+}
+
 /// The tags of the SVG open and close in order (what the browser's parser
 /// would otherwise repair silently).
 fn assert_balanced(svg: &str) {
@@ -81,13 +90,8 @@ fn the_chart_puts_undated_reports_after_the_dashed_line_and_says_so() {
     assert!(svg.contains("<g class=\"tf-chart-undated\">"), "{svg}");
     // One numbered circle per published report, dated ones in date order
     // and left of the dashed line, the undated one after it.
-    let circles = attribute(&svg, "circle", "cx");
-    let numbered: Vec<f64> = regex::Regex::new(r#"<circle cx="([-0-9.]+)" cy="[-0-9.]+" r="9""#)
-        .unwrap()
-        .captures_iter(&svg)
-        .map(|c| c[1].parse().unwrap())
-        .collect();
-    assert_eq!(numbered.len(), 3, "{circles:?}");
+    let numbered = numbered_circles(&svg);
+    assert_eq!(numbered.len(), 3, "{numbered:?}");
     let dashed = regex::Regex::new(r#"<line x1="([-0-9.]+)"[^>]*stroke-dasharray="4 3""#)
         .unwrap()
         .captures(&svg)
@@ -138,11 +142,7 @@ fn one_report_gets_a_readable_axis_around_its_date() {
     ]);
     let svg = chart(&book);
     assert_balanced(&svg);
-    let numbered: Vec<f64> = regex::Regex::new(r#"<circle cx="([-0-9.]+)" cy="[-0-9.]+" r="9""#)
-        .unwrap()
-        .captures_iter(&svg)
-        .map(|c| c[1].parse().unwrap())
-        .collect();
+    let numbered = numbered_circles(&svg);
     assert_eq!(numbered.len(), 1);
     // Centred on the axis (34 to 562), not on its edge.
     assert!((250.0..350.0).contains(&numbered[0]), "{numbered:?}");
@@ -178,10 +178,15 @@ fn without_any_date_the_appendix_says_what_to_add_instead_of_a_chart() {
 
 const GRID_SUMMARY: &str = "# Summary\n\n- [Introduction](intro.md)\n- [Reports](reports.md)\n";
 
-fn grid_book(site_url: Option<&str>) -> TestBook {
-    let mut toml = crate::support::BOOK_TOML.to_owned() + "jury-grid = true\n";
-    if let Some(url) = site_url {
-        toml.push_str(&format!("\n[output.html]\nsite-url = \"{url}\"\n"));
+/// A small book; with the jury grid on (and `site-url` if given) unless
+/// `jury` is `None`.
+fn grid_book(jury: Option<Option<&str>>) -> TestBook {
+    let mut toml = crate::support::BOOK_TOML.to_owned();
+    if let Some(site_url) = jury {
+        toml.push_str("jury-grid = true\n");
+        if let Some(url) = site_url {
+            toml.push_str(&format!("\n[output.html]\nsite-url = \"{url}\"\n"));
+        }
     }
     TestBook::new(&[
         ("book.toml", &toml),
@@ -201,7 +206,7 @@ fn grid_book(site_url: Option<&str>) -> TestBook {
 
 #[test]
 fn the_jury_grid_has_a_row_per_skill_and_absolute_links_to_each_section() {
-    let book = grid_book(Some("https://ana.github.io/file"));
+    let book = grid_book(Some(Some("https://ana.github.io/file")));
     book.build();
     let page = book.page("jury-grid.html");
     let rows = regex::Regex::new(r#"<tr id="tf-jury-[^"]+""#).unwrap();
@@ -242,7 +247,7 @@ fn the_jury_grid_has_a_row_per_skill_and_absolute_links_to_each_section() {
 
 #[test]
 fn without_the_site_address_the_grid_links_inside_the_book_and_check_says_why() {
-    let book = grid_book(Some("/file/"));
+    let book = grid_book(Some(Some("/file/")));
     book.build();
     let page = book.page("jury-grid.html");
     assert!(
@@ -263,19 +268,7 @@ fn without_the_site_address_the_grid_links_inside_the_book_and_check_says_why() 
         "{text}"
     );
     // The page estimate is that of the hand-written chapters alone.
-    let without = TestBook::new(&[
-        ("book/SUMMARY.md", GRID_SUMMARY),
-        ("book/intro.md", "# Introduction\n\nA few words.\n"),
-        ("book/reports.md", "# Reports\n"),
-        (
-            "reports/a.md",
-            &report("Alpha", Some("2025-10-01"), &["C1.1", "C2.1"]),
-        ),
-        (
-            "reports/b.md",
-            &report("Beta", Some("2026-02-15"), &["C1.1"]),
-        ),
-    ]);
+    let without = grid_book(None);
     let pages = |root: &std::path::Path| mdbook_technical_file::analyze(root).unwrap().pages;
     assert_eq!(pages(book.root()), pages(without.root()));
 }
@@ -425,9 +418,14 @@ fn every_evidence_link_of_the_pdf_leads_to_its_section_and_the_printed_grid_to_t
 #[test]
 fn a_book_of_many_reports_keeps_the_chart_readable() {
     // 70 reports, one a week; only the first ten evidence anything new.
-    let skills = ["C1.1", "C1.2", "C1.3", "C2.1", "C2.2", "C2.3", "C3.1", "C3.2", "C3.3", "C3.4"];
+    let skills = [
+        "C1.1", "C1.2", "C1.3", "C2.1", "C2.2", "C2.3", "C3.1", "C3.2", "C3.3", "C3.4",
+    ];
     let mut files: Vec<(String, String)> = vec![
-        ("book/SUMMARY.md".into(), "# Summary\n\n- [Reports](reports.md)\n".into()),
+        (
+            "book/SUMMARY.md".into(),
+            "# Summary\n\n- [Reports](reports.md)\n".into(),
+        ),
         ("book/reports.md".into(), "# Reports\n".into()),
     ];
     for n in 0..70 {
@@ -441,7 +439,10 @@ fn a_book_of_many_reports_keeps_the_chart_readable() {
             report(&format!("Report <{n}>"), Some(&date), &[skill]),
         ));
     }
-    let refs: Vec<(&str, &str)> = files.iter().map(|(p, c)| (p.as_str(), c.as_str())).collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_str()))
+        .collect();
     let book = TestBook::new(&refs);
     let svg = chart(&book);
     assert_balanced(&svg);
@@ -456,5 +457,8 @@ fn a_book_of_many_reports_keeps_the_chart_readable() {
     let table = &page[page.find("tf-progression-data").unwrap()..];
     let table = &table[..table.find("</details>").unwrap()];
     assert_eq!(table.matches("<tr>").count() - 1, 10);
-    assert!(table.contains("60 reports that add no new skill are not listed."), "{table}");
+    assert!(
+        table.contains("60 reports that add no new skill are not listed."),
+        "{table}"
+    );
 }
