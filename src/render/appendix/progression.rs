@@ -37,7 +37,7 @@ const MIN_SPAN_DAYS: i64 = 60;
 /// Per series: a colour (Okabe–Ito, readable by colour-blind readers; the
 /// stylesheet lightens them on dark themes), a dash pattern and a marker.
 const SERIES: [(&str, &str, Marker); 4] = [
-    ("#0072b2", "", Marker::Circle),
+    ("#0072b2", "none", Marker::Circle),
     ("#d55e00", "7 4", Marker::Square),
     ("#009e73", "2 3", Marker::Triangle),
     ("#cc79a7", "9 3 2 3", Marker::Diamond),
