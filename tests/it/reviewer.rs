@@ -462,3 +462,46 @@ fn a_book_of_many_reports_keeps_the_chart_readable() {
         "{table}"
     );
 }
+
+/// Found on a book of the Rustonomicon's chapters with five undated
+/// reports: they all sat at one place and their numbers covered each other.
+#[test]
+fn undated_reports_each_get_a_place_and_no_number_covers_another() {
+    let mut files: Vec<(String, String)> = vec![
+        (
+            "book/SUMMARY.md".into(),
+            "# Summary\n\n- [Reports](reports.md)\n".into(),
+        ),
+        ("book/reports.md".into(), "# Reports\n".into()),
+        (
+            "reports/dated.md".into(),
+            report("Dated", Some("2025-05-01"), &["C1.1"]),
+        ),
+    ];
+    for n in 0..8 {
+        files.push((
+            format!("reports/u{n}.md"),
+            report(&format!("U{n}"), None, &["C2.1"]),
+        ));
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_str()))
+        .collect();
+    let svg = chart(&TestBook::new(&refs));
+    let circles: Vec<(f64, f64)> =
+        regex::Regex::new(r#"<circle cx="([-0-9.]+)" cy="([-0-9.]+)" r="9""#)
+            .unwrap()
+            .captures_iter(&svg)
+            .map(|c| (c[1].parse().unwrap(), c[2].parse().unwrap()))
+            .collect();
+    assert_eq!(circles.len(), 9);
+    let xs: BTreeSet<String> = circles[1..].iter().map(|(x, _)| x.to_string()).collect();
+    assert_eq!(xs.len(), 8, "{circles:?}");
+    for (i, a) in circles.iter().enumerate() {
+        for b in &circles[i + 1..] {
+            let apart = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+            assert!(apart >= 18.0, "{a:?} and {b:?} overlap");
+        }
+    }
+}

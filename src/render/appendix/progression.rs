@@ -24,8 +24,11 @@ const PLOT_HEIGHT: f64 = 180.0;
 const PLOT_LEFT: f64 = 34.0;
 /// Room on the right for each series' end label ("B1 7/7").
 const LABELS_WIDTH: f64 = 78.0;
-/// The zone of undated reports, after the time axis.
-const UNDATED_WIDTH: f64 = 72.0;
+/// The zone of undated reports, after the time axis: wide enough for each
+/// to have a place of its own, within bounds.
+fn undated_width(count: usize) -> f64 {
+    (30.0 + 14.0 * count as f64).clamp(72.0, 240.0)
+}
 /// Numbered circles of the reports, under the axis.
 const REPORT_RADIUS: f64 = 9.0;
 const REPORT_LANES: usize = 3;
@@ -254,7 +257,7 @@ impl<'a> Chart<'a> {
         let axis_right = if progression.undated().is_empty() {
             plot_right
         } else {
-            plot_right - UNDATED_WIDTH
+            plot_right - undated_width(progression.undated().len())
         };
         let mut chart = Chart {
             file,
@@ -284,7 +287,7 @@ impl<'a> Chart<'a> {
             .iter()
             .enumerate()
             .map(|(n, step)| {
-                let x = self.step_x(step);
+                let x = self.step_x(n, step);
                 let lane = (0..REPORT_LANES)
                     .find(|&l| lane_end[l] + 2.0 * REPORT_RADIUS + 2.0 <= x)
                     .unwrap_or(n % REPORT_LANES);
@@ -304,8 +307,18 @@ impl<'a> Chart<'a> {
         (self.axis_right + self.plot_right) / 2.0
     }
 
-    fn step_x(&self, step: &Step) -> f64 {
-        step.date.map_or_else(|| self.undated_x(), |d| self.x(d))
+    /// Where the `n`th step goes: at its date, or, undated, at a place of
+    /// its own across the undated zone, in book order.
+    fn step_x(&self, n: usize, step: &Step) -> f64 {
+        match step.date {
+            Some(date) => self.x(date),
+            None => {
+                let place = n - self.progression.dated().len();
+                let count = self.progression.undated().len();
+                let left = self.axis_right + 4.0;
+                left + (self.plot_right - left) * (place + 1) as f64 / (count + 1) as f64
+            }
+        }
     }
 
     fn y(&self, value: usize) -> f64 {
@@ -540,7 +553,7 @@ impl<'a> Chart<'a> {
         let mut marks = Vec::new();
         let mut value = 0;
         for (n, step) in self.progression.steps.iter().enumerate() {
-            let x = self.step_x(step);
+            let x = self.step_x(n, step);
             if step.date.is_none() && n == self.progression.dated().len() {
                 // Across the dashed line into the undated zone.
                 d.push_str(&format!("H{}", num(self.axis_right)));
@@ -657,7 +670,7 @@ impl<'a> Chart<'a> {
         let top = PLOT_TOP + PLOT_HEIGHT + 22.0 + REPORT_RADIUS;
         html.open("g", &[("class", "tf-chart-reports")]).newline();
         for (n, (step, &lane)) in self.progression.steps.iter().zip(&self.lanes).enumerate() {
-            let x = self.step_x(step);
+            let x = self.step_x(n, step);
             let y = top + lane as f64 * LANE_HEIGHT;
             let report = &self.file.reports[step.report];
             if step.date.is_some() {
