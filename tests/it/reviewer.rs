@@ -505,3 +505,27 @@ fn undated_reports_each_get_a_place_and_no_number_covers_another() {
         }
     }
 }
+
+/// Dates a student would not write, but a typo can: years 1 and 9999 give
+/// a readable axis (a few labels, none on another), not one label a year.
+#[test]
+fn far_apart_dates_keep_a_handful_of_ticks() {
+    let book = TestBook::new(&[
+        ("book/SUMMARY.md", "# Summary\n\n- [Reports](reports.md)\n"),
+        ("book/reports.md", "# Reports\n"),
+        (
+            "reports/a.md",
+            &report("Old", Some("0001-01-01"), &["C1.1"]),
+        ),
+        (
+            "reports/b.md",
+            &report("New", Some("9999-12-31"), &["C2.1"]),
+        ),
+    ]);
+    let svg = chart(&book);
+    assert_balanced(&svg);
+    let axis = &svg[svg.find("tf-chart-axis").unwrap()..];
+    let axis = &axis[..axis.find("</g>").unwrap()];
+    let labels = axis.matches("<text").count();
+    assert!((2..=8).contains(&labels), "{labels} labels: {axis}");
+}

@@ -454,21 +454,37 @@ impl<'a> Chart<'a> {
     /// Month (or year) ticks under the plot.
     fn time_axis(&self, html: &mut Html) {
         let span_months = (self.last_day - self.first_day) as f64 / 30.4;
-        let every = [1, 2, 3, 6, 12, 24, 60]
-            .into_iter()
-            .find(|&m| span_months / f64::from(m) <= 7.0)
-            .unwrap_or(120);
+        // A tick every 1, 2, 3 or 6 months, or every 1, 2 or 5 years times
+        // a power of ten: at most 7 of them.
+        let mut every: u32 = 1;
+        for step in [1, 2, 3, 6, 12, 24, 60].into_iter().chain(
+            std::iter::successors(Some(120u32), |s| s.checked_mul(10))
+                .flat_map(|s| [s, s * 2, s * 5]),
+        ) {
+            every = step;
+            if span_months / f64::from(step) <= 7.0 {
+                break;
+            }
+        }
         let bottom = PLOT_TOP + PLOT_HEIGHT;
-        let start = date_of(self.first_day).first_of_month_after(0);
+        // Months counted from year 0; the first tick is the first multiple
+        // of `every` on the axis.
+        let first = date_of(self.first_day);
+        let index = |d: Date| u32::from(d.year) * 12 + u32::from(d.month) - 1;
+        let origin = Date {
+            year: 0,
+            month: 1,
+            day: 1,
+        };
+        let mut months = index(first).div_ceil(every) * every;
         html.open("g", &[("class", "tf-chart-axis")]).newline();
-        let mut months = 0;
         loop {
-            let tick = start.first_of_month_after(months);
-            months += 1;
+            let tick = origin.first_of_month_after(months);
+            months += every;
             if tick.days() > self.last_day {
                 break;
             }
-            if tick.days() < self.first_day || (u32::from(tick.month) - 1) % every != 0 {
+            if tick.days() < self.first_day {
                 continue;
             }
             let x = num(self.x(tick));
