@@ -119,6 +119,17 @@ pub struct Config {
 pub const JURY_GRID_PATH: &str = "jury-grid.md";
 
 impl Config {
+    /// The pages the tool writes into the book (the appendix, and the jury
+    /// grid when on): never hand-written chapters, never counted in pages.
+    pub fn generated_pages(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.appendix.as_str()).chain(self.jury_grid.then_some(JURY_GRID_PATH))
+    }
+
+    /// Whether the tool writes the page at this path.
+    pub fn is_generated_page(&self, path: &str) -> bool {
+        self.generated_pages().any(|p| p == path)
+    }
+
     /// The address of the published book when `site-url` is a full one
     /// (`https://…/`), with a final `/`; `None` for a path like `/repo/`,
     /// which a printed page cannot lead back from.

@@ -154,8 +154,7 @@ fn parse_chapters(
 ) -> Vec<Chapter> {
     inputs
         .into_iter()
-        .filter(|c| c.path != file.config.appendix)
-        .filter(|c| !(file.config.jury_grid && c.path == JURY_GRID_PATH))
+        .filter(|c| !file.config.is_generated_page(&c.path))
         .map(|c| {
             let shown = format!("{source_dir}/{}", c.path);
             Chapter::parse(

@@ -560,10 +560,7 @@ pub fn code_lenses(server: &Server, params: CodeLensParams) -> Option<Vec<CodeLe
     let mut skills: Vec<SkillId> = report.claims.iter().map(|c| c.skill).collect();
     skills.sort();
     skills.dedup();
-    let ids: Vec<&str> = skills
-        .iter()
-        .map(|&s| referential.skills[s].id.as_str())
-        .collect();
+    let ids = referential.skill_ids(&skills);
     let summary = view.file.matrix.summary(referential);
     let title = format!(
         "evidences {} · book {}/{} skills",

@@ -92,6 +92,15 @@ impl TechnicalFile {
         &self.paths[report]
     }
 
+    /// The link to a report's page from the page `from` (both paths in the
+    /// book): to the `.html` page, as links may be written as raw HTML.
+    pub fn report_href(&self, report: ReportId, from: &str) -> String {
+        crate::text::paths::html_page(&crate::text::paths::relative(
+            from,
+            self.report_path(report),
+        ))
+    }
+
     /// The folder of report pages in the book.
     pub fn reports_dir(&self) -> &str {
         self.config.reports.trim_end_matches('/')
@@ -107,11 +116,7 @@ impl TechnicalFile {
 
     /// The ids of the skills no report evidences, in referential order.
     pub fn gap_ids(&self) -> Vec<&str> {
-        self.matrix
-            .gaps()
-            .into_iter()
-            .map(|s| self.referential.skills[s].id.as_str())
-            .collect()
+        self.referential.skill_ids(&self.matrix.gaps())
     }
 
     /// Every diagnostic: the book's, then each report's, sorted.

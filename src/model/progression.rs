@@ -31,6 +31,14 @@ pub struct Progression {
     pub totals: IdVec<BlockId, usize>,
 }
 
+impl Step {
+    /// Its date as the chart and its table write it.
+    pub fn when(&self) -> String {
+        self.date
+            .map_or_else(|| "undated".to_owned(), |d| d.to_string())
+    }
+}
+
 impl Progression {
     /// Linear in the number of claims (plus sorting the reports by date).
     pub fn build(file: &TechnicalFile) -> Progression {

@@ -149,6 +149,11 @@ impl Referential {
         best.map(|(_, index)| index)
     }
 
+    /// The ids of skills, in the order given.
+    pub fn skill_ids(&self, skills: &[SkillId]) -> Vec<&str> {
+        skills.iter().map(|&s| self.skills[s].id.as_str()).collect()
+    }
+
     /// The block a skill belongs to.
     pub fn block_of(&self, skill: SkillId) -> &Block {
         &self.blocks[self.skills[skill].block]

@@ -8,7 +8,7 @@ use crate::model::ids::ReportId;
 use crate::render::md::Markdown;
 use crate::syntax::markdown::Flavor;
 use crate::text::html::Html;
-use crate::text::{paths, plural};
+use crate::text::plural;
 use mdbook_markdown::pulldown_cmark::BlockQuoteKind;
 
 /// The box under a report's title: date, team and role, and the skills
@@ -119,11 +119,8 @@ pub fn related(file: &TechnicalFile, index: ReportId) -> String {
         .newline();
     html.open("ul", &[]).newline();
     for (other, skills) in related {
-        let href = paths::html_page(&paths::relative(page, file.report_path(other)));
-        let ids: Vec<&str> = skills
-            .iter()
-            .map(|&s| file.referential.skills[s].id.as_str())
-            .collect();
+        let href = file.report_href(other, page);
+        let ids = file.referential.skill_ids(&skills);
         html.open("li", &[])
             .element("a", &[("href", &href)], &file.reports[other].title)
             .text(" — also evidences ")

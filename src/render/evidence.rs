@@ -3,7 +3,6 @@
 use crate::model::file::TechnicalFile;
 use crate::model::ids::Texts;
 use crate::referential::SkillId;
-use crate::text::paths;
 
 /// One line of evidence for a skill, as seen from the page `from`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +30,7 @@ pub fn links(
         .iter()
         .map(|evidence| {
             let report = &file.reports[evidence.report];
-            let page = paths::html_page(&paths::relative(from, file.report_path(evidence.report)));
+            let page = file.report_href(evidence.report, from);
             let (label, href) = match evidence.heading {
                 Some(h) => (
                     format!("{} › {}", report.title, report.heading_label(h)),

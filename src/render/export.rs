@@ -45,10 +45,7 @@ pub fn json(file: &TechnicalFile) -> Value {
                 .filter(|(found, _)| found.is_none())
                 .map(|(_, s)| s.id.as_str())
                 .collect();
-            let claimed: Vec<&str> = file.matrix.report_skills[index]
-                .iter()
-                .map(|&s| referential.skills[s].id.as_str())
-                .collect();
+            let claimed = referential.skill_ids(&file.matrix.report_skills[index]);
             json!({
                 "slug": report.stem,
                 "title": report.title,
@@ -196,12 +193,7 @@ pub fn table(file: &TechnicalFile, color: bool) -> String {
             ));
         }
     }
-    let gaps: Vec<&str> = file
-        .matrix
-        .gaps()
-        .iter()
-        .map(|&s| referential.skills[s].id.as_str())
-        .collect();
+    let gaps = referential.skill_ids(&file.matrix.gaps());
     out.push_str(&format!(
         "{bold}{}/{} skills evidenced by {} reports{}{reset}\n",
         summary.covered,

@@ -158,42 +158,24 @@ pub fn pdf(
     let (config, _) = Config::from_mdbook(&book_config);
     let out = output_path(book_dir, &book_config, &config, output, DEFAULT_FILE_NAME)?;
 
-    // Work files go next to the PDF, not in /tmp: Ubuntu's snap Chromium
-    // cannot see the system's /tmp.
-    let parent = out.parent().unwrap_or(Path::new("."));
-    let work = tempfile::Builder::new()
-        .prefix(".technical-file-pdf-")
-        .tempdir_in(parent)
-        .with_context(|| format!("cannot create a work folder in {}", parent.display()))?;
-
-    let full_page = work.path().join("print-book.html");
-    write_print_page(&print_html, &full_page)?;
-    print_to_pdf(
-        &chromium,
-        &full_page,
-        &out,
-        &work.path().join("profile-book"),
-        network,
-    )?;
-    let bytes = fs::read(&out).with_context(|| format!("cannot read {}", out.display()))?;
+    let work = work_folder(&out)?;
+    let bytes = print(&chromium, &print_html, &out, work.path(), "book", network)?;
     let total_pages = count_pages(&bytes).with_context(|| format!("in {}", out.display()))?;
     let page_size = page_size(&bytes);
     let links = document::links(&bytes);
 
     let (hand_written_dir, estimate) =
         build_hand_written(book_dir, &work.path().join("hand-written"))?;
-    let hand_written_page = work.path().join("print-hand-written.html");
-    write_print_page(&hand_written_dir.join("print.html"), &hand_written_page)?;
-    let hand_written_pdf = work.path().join("hand-written.pdf");
-    print_to_pdf(
+    let hand_written = print(
         &chromium,
-        &hand_written_page,
-        &hand_written_pdf,
-        &work.path().join("profile-hand-written"),
+        &hand_written_dir.join("print.html"),
+        &work.path().join("hand-written.pdf"),
+        work.path(),
+        "hand-written",
         network,
     )?;
-    let technical_file_pages = count_pages(&fs::read(&hand_written_pdf)?)
-        .context("in the PDF of the hand-written chapters")?;
+    let technical_file_pages =
+        count_pages(&hand_written).context("in the PDF of the hand-written chapters")?;
 
     Ok(PdfSummary {
         pdf: out,
@@ -309,29 +291,46 @@ pub fn jury_grid(
         bail!("{} was not written", page.display());
     }
     let out = output_path(book_dir, &book_config, &config, output, JURY_GRID_FILE_NAME)?;
-    let parent = out.parent().unwrap_or(Path::new("."));
-    let work = tempfile::Builder::new()
-        .prefix(".technical-file-pdf-")
-        .tempdir_in(parent)
-        .with_context(|| format!("cannot create a work folder in {}", parent.display()))?;
-    // A copy next to the page would escape nothing: the copy gets a base
-    // URL pointing at the built book, so its styles and relative links hold.
-    let copy = work.path().join("print-jury-grid.html");
-    write_print_page(&page, &copy)?;
-    print_to_pdf(
-        &chromium,
-        &copy,
-        &out,
-        &work.path().join("profile"),
-        network,
-    )?;
-    let bytes = fs::read(&out).with_context(|| format!("cannot read {}", out.display()))?;
+    let work = work_folder(&out)?;
+    let bytes = print(&chromium, &page, &out, work.path(), "jury-grid", network)?;
     Ok(JuryGridSummary {
         pages: count_pages(&bytes).with_context(|| format!("in {}", out.display()))?,
         links: document::links(&bytes),
         published_url: config.published_url(),
         pdf: out,
     })
+}
+
+/// A temporary folder for a print's work files, next to the PDF rather than
+/// in /tmp: Ubuntu's snap Chromium cannot see the system's /tmp.
+fn work_folder(pdf: &Path) -> anyhow::Result<tempfile::TempDir> {
+    let parent = pdf.parent().unwrap_or(Path::new("."));
+    tempfile::Builder::new()
+        .prefix(".technical-file-pdf-")
+        .tempdir_in(parent)
+        .with_context(|| format!("cannot create a work folder in {}", parent.display()))
+}
+
+/// Prints a page of the built book to `pdf` on A4 (a copy of it, with a
+/// base URL back to the book, in `work`) and returns the PDF's bytes.
+fn print(
+    chromium: &Path,
+    page: &Path,
+    pdf: &Path,
+    work: &Path,
+    name: &str,
+    network: Network,
+) -> anyhow::Result<Vec<u8>> {
+    let copy = work.join(format!("print-{name}.html"));
+    write_print_page(page, &copy)?;
+    print_to_pdf(
+        chromium,
+        &copy,
+        pdf,
+        &work.join(format!("profile-{name}")),
+        network,
+    )?;
+    fs::read(pdf).with_context(|| format!("cannot read {}", pdf.display()))
 }
 
 /// A path relative to the current folder when it is inside it.
@@ -423,8 +422,7 @@ impl Preprocessor for HandWrittenOnly {
             .ids()
             .map(|r| file.report_path(r).to_owned())
             .collect();
-        generated.insert(file.config.appendix.clone());
-        generated.insert(JURY_GRID_PATH.to_owned());
+        generated.extend(file.config.generated_pages().map(str::to_owned));
         *self.estimate.lock().unwrap_or_else(|e| e.into_inner()) = outcome.pages;
         let mut book = outcome.book;
         remove_chapters(&mut book.items, &generated);

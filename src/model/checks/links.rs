@@ -1,7 +1,6 @@
 //! Links from reports to other reports, to their headings and to the
 //! book's chapters: a missing file, a draft, or a missing heading id.
 
-use crate::config::JURY_GRID_PATH;
 use crate::diagnostic::{Diagnostic, Locate, nearest};
 use crate::model::file::TechnicalFile;
 use crate::model::ids::{ReportId, Texts};
@@ -65,8 +64,7 @@ pub fn broken(
                     }
                 }
                 None if chapters.contains(&resolved)
-                    || resolved == file.config.appendix
-                    || (file.config.jury_grid && resolved == JURY_GRID_PATH) => {}
+                    || file.config.is_generated_page(&resolved) => {}
                 None => {
                     let mut d = source.warning(
                         "broken-link",

@@ -3,7 +3,6 @@
 use crate::model::file::TechnicalFile;
 use crate::render::md::Markdown;
 use crate::text::html::Html;
-use crate::text::paths;
 
 pub fn render(file: &TechnicalFile, md: &mut Markdown) {
     let referential = &file.referential;
@@ -65,7 +64,7 @@ fn table(file: &TechnicalFile) -> String {
             .map(|(_, section)| section.title.as_str())
             .collect();
         let present = total - missing.len();
-        let href = paths::html_page(&paths::relative(page, file.report_path(r)));
+        let href = file.report_href(r, page);
         html.open("tr", &[])
             .open("td", &[])
             .element("a", &[("href", &href)], &report.title)

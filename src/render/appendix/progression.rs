@@ -9,13 +9,12 @@
 
 use super::MATRIX_MAX_REPORTS;
 use crate::model::file::TechnicalFile;
-use crate::model::ids::ReportId;
 use crate::model::progression::{Progression, Step};
-use crate::referential::BlockId;
+use crate::referential::{BlockId, SkillId};
 use crate::render::md::Markdown;
 use crate::syntax::frontmatter::Date;
 use crate::text::html::Html;
-use crate::text::{paths, plural};
+use crate::text::plural;
 
 /// The drawing's size in user units (about pixels at the book's width).
 const WIDTH: f64 = 640.0;
@@ -96,7 +95,7 @@ fn notes(file: &TechnicalFile, progression: &Progression, md: &mut Markdown) {
                     p.text(", ");
                 }
                 let report = &file.reports[step.report];
-                p.link(&report.title, &report_href(file, step.report, file.config.appendix.as_str()), "");
+                p.link(&report.title, &file.report_href(step.report, &file.config.appendix), "");
             }
             p.text(". Add ");
             p.code("date = YYYY-MM-DD");
@@ -112,11 +111,6 @@ fn notes(file: &TechnicalFile, progression: &Progression, md: &mut Markdown) {
             ));
         });
     }
-}
-
-/// The link to a report's page from the appendix.
-fn report_href(file: &TechnicalFile, report: ReportId, from: &str) -> String {
-    paths::html_page(&paths::relative(from, file.report_path(report)))
 }
 
 /// "3/7" for each block after a step.
@@ -157,25 +151,15 @@ fn data_table(file: &TechnicalFile, progression: &Progression, page: &str) -> St
         let report = &file.reports[step.report];
         html.open("tr", &[]);
         html.element("td", &[], &(n + 1).to_string());
-        html.element(
-            "td",
-            &[],
-            &step
-                .date
-                .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
-        );
+        html.element("td", &[], &step.when());
         html.open("th", &[("scope", "row")])
             .element(
                 "a",
-                &[("href", &report_href(file, step.report, page))],
+                &[("href", &file.report_href(step.report, page))],
                 &report.title,
             )
             .close("th");
-        let ids: Vec<&str> = step
-            .new_skills
-            .iter()
-            .map(|&s| file.referential.skills[s].id.as_str())
-            .collect();
+        let ids = file.referential.skill_ids(&step.new_skills);
         html.element(
             "td",
             &[],
@@ -605,21 +589,20 @@ impl<'a> Chart<'a> {
         html.close("path").newline();
         for (x, y, n, step) in marks {
             let report = &self.file.reports[step.report];
-            let ids: Vec<&str> = step
+            let in_block: Vec<SkillId> = step
                 .new_skills
                 .iter()
-                .filter(|&&s| self.file.referential.skills[s].block == block)
-                .map(|&s| self.file.referential.skills[s].id.as_str())
+                .copied()
+                .filter(|&s| self.file.referential.skills[s].block == block)
                 .collect();
-            let when = step
-                .date
-                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            let ids = self.file.referential.skill_ids(&in_block);
             let title = format!(
-                "{}: {} of {} after report {} ({when}), {}: {}",
+                "{}: {} of {} after report {} ({}), {}: {}",
                 info.id,
                 step.covered[block],
                 self.progression.totals[block],
                 n + 1,
+                step.when(),
                 report.title,
                 ids.join(", ")
             );
@@ -704,14 +687,8 @@ impl<'a> Chart<'a> {
                     "",
                 );
             }
-            let ids: Vec<&str> = step
-                .new_skills
-                .iter()
-                .map(|&s| self.file.referential.skills[s].id.as_str())
-                .collect();
-            let when = step
-                .date
-                .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            let ids = self.file.referential.skill_ids(&step.new_skills);
+            let when = step.when();
             let adds = if ids.is_empty() {
                 "no new skill".to_owned()
             } else {
@@ -720,7 +697,7 @@ impl<'a> Chart<'a> {
             html.open(
                 "a",
                 &[
-                    ("href", &report_href(self.file, step.report, page)),
+                    ("href", &self.file.report_href(step.report, page)),
                     // The table below holds the same links for the keyboard.
                     ("tabindex", "-1"),
                 ],
@@ -787,58 +764,37 @@ fn marker_shape(
     title: Option<&str>,
     html: &mut Html,
 ) {
-    let fill = [("fill", colour), ("stroke", "none")];
-    match marker {
-        Marker::Circle => {
-            let (cx, cy, rr) = (num(x), num(y), num(r));
-            let mut attrs = vec![("cx", cx.as_str()), ("cy", cy.as_str()), ("r", rr.as_str())];
-            attrs.extend(fill);
-            html.open("circle", &attrs);
-        }
-        Marker::Square => {
-            let (sx, sy, side) = (num(x - r * 0.9), num(y - r * 0.9), num(r * 1.8));
-            let mut attrs = vec![
-                ("x", sx.as_str()),
-                ("y", sy.as_str()),
-                ("width", side.as_str()),
-                ("height", side.as_str()),
-            ];
-            attrs.extend(fill);
-            html.open("rect", &attrs);
-        }
-        Marker::Triangle | Marker::Diamond => {
-            let points = match marker {
-                Marker::Triangle => format!(
-                    "{},{} {},{} {},{}",
-                    num(x),
-                    num(y - r * 1.2),
-                    num(x + r * 1.1),
-                    num(y + r * 0.8),
-                    num(x - r * 1.1),
-                    num(y + r * 0.8)
-                ),
-                _ => format!(
-                    "{},{} {},{} {},{} {},{}",
-                    num(x),
-                    num(y - r * 1.3),
-                    num(x + r),
-                    num(y),
-                    num(x),
-                    num(y + r * 1.3),
-                    num(x - r),
-                    num(y)
-                ),
-            };
-            let mut attrs = vec![("points", points.as_str())];
-            attrs.extend(fill);
-            html.open("polygon", &attrs);
-        }
-    }
-    let tag = match marker {
-        Marker::Circle => "circle",
-        Marker::Square => "rect",
-        Marker::Triangle | Marker::Diamond => "polygon",
+    let point = |dx: f64, dy: f64| format!("{},{}", num(x + dx * r), num(y + dy * r));
+    let polygon = |corners: &[(f64, f64)]| {
+        let points: Vec<String> = corners.iter().map(|&(dx, dy)| point(dx, dy)).collect();
+        vec![("points", points.join(" "))]
     };
+    let (tag, geometry): (&'static str, Vec<(&'static str, String)>) = match marker {
+        Marker::Circle => (
+            "circle",
+            vec![("cx", num(x)), ("cy", num(y)), ("r", num(r))],
+        ),
+        Marker::Square => (
+            "rect",
+            vec![
+                ("x", num(x - r * 0.9)),
+                ("y", num(y - r * 0.9)),
+                ("width", num(r * 1.8)),
+                ("height", num(r * 1.8)),
+            ],
+        ),
+        Marker::Triangle => ("polygon", polygon(&[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)])),
+        Marker::Diamond => (
+            "polygon",
+            polygon(&[(0.0, -1.3), (1.0, 0.0), (0.0, 1.3), (-1.0, 0.0)]),
+        ),
+    };
+    let mut attrs: Vec<(&'static str, &str)> = geometry
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    attrs.extend([("fill", colour), ("stroke", "none")]);
+    html.open(tag, &attrs);
     if let Some(title) = title {
         html.element("title", &[], title);
     }
