@@ -197,26 +197,7 @@ pub fn today() -> Date {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    civil_from_days((seconds / 86_400) as i64)
-}
-
-/// The calendar date of a day count since 1970-01-01 (Howard Hinnant's
-/// `civil_from_days`).
-pub fn civil_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date {
-        year: year as u16,
-        month: month as u8,
-        day: day as u8,
-    }
+    Date::from_days((seconds / 86_400) as i64)
 }
 
 #[cfg(test)]
@@ -299,8 +280,8 @@ mod tests {
             valid_project_name("GitLab CI").unwrap_err(),
             "`GitLab CI` is not a lower-case kebab-case name; try `gitlab-ci`"
         );
-        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
-        assert_eq!(civil_from_days(20_785).to_string(), "2026-11-28");
-        assert_eq!(civil_from_days(11_016).to_string(), "2000-02-29");
+        assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_days(20_785).to_string(), "2026-11-28");
+        assert_eq!(Date::from_days(11_016).to_string(), "2000-02-29");
     }
 }

@@ -77,6 +77,27 @@ impl Date {
         era * 146_097 + day_of_era - 719_468
     }
 
+    /// The date of a day count since 1970-01-01, the inverse of `days`
+    /// (Howard Hinnant's `civil_from_days`); years beyond 0–9999 are
+    /// clamped to them.
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date {
+            year: year.clamp(0, 9999) as u16,
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+
     /// The first day of the month `months` after this date's month.
     pub fn first_of_month_after(self, months: u32) -> Date {
         let index = u32::from(self.year) * 12 + u32::from(self.month) - 1 + months;

@@ -453,7 +453,7 @@ impl<'a> Chart<'a> {
         let bottom = PLOT_TOP + PLOT_HEIGHT;
         // Months counted from year 0; the first tick is the first multiple
         // of `every` on the axis.
-        let first = date_of(self.first_day);
+        let first = Date::from_days(self.first_day);
         let index = |d: Date| u32::from(d.year) * 12 + u32::from(d.month) - 1;
         let origin = Date {
             year: 0,
@@ -734,26 +734,6 @@ impl<'a> Chart<'a> {
     }
 }
 
-/// The date of a day number (the inverse of `Date::days`).
-fn date_of(days: i64) -> Date {
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    Date {
-        year: year.clamp(0, 9999) as u16,
-        month: month as u8,
-        day: day as u8,
-    }
-}
-
 /// A marker of the given shape centred on (x, y).
 fn marker_shape(
     marker: Marker,
@@ -815,7 +795,7 @@ mod tests {
             "1969-07-20",
         ] {
             let date = Date::parse(text).unwrap();
-            assert_eq!(date_of(date.days()), date, "{text}");
+            assert_eq!(Date::from_days(date.days()), date, "{text}");
         }
     }
 
