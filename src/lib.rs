@@ -15,6 +15,7 @@ mod book;
 mod cli;
 mod config;
 mod diagnostic;
+mod lang;
 mod lsp;
 mod model;
 pub mod pipeline;
@@ -40,6 +41,7 @@ pub use cli::main;
 
 // The model.
 pub use config::{Config, English};
+pub use lang::{Lang, Unsupported as UnsupportedLanguage};
 pub use diagnostic::{Diagnostic, Excerpt, Severity};
 pub use model::file::TechnicalFile;
 pub use model::ids::{ReportId, Texts};

@@ -9,7 +9,7 @@ use std::path::Path;
 /// The top-level modules, lowest layer first. A module may use the modules
 /// of lower layers only.
 const LAYERS: &[&[&str]] = &[
-    &["text", "work"],
+    &["text", "work", "lang"],
     &["diagnostic"],
     &["syntax"],
     &["config", "referential"],
