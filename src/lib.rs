@@ -13,6 +13,7 @@
 
 mod book;
 mod cli;
+mod cohort;
 mod config;
 mod diagnostic;
 mod lang;
@@ -41,8 +42,8 @@ pub use cli::main;
 
 // The model.
 pub use config::{Config, English};
-pub use lang::{Lang, Unsupported as UnsupportedLanguage};
 pub use diagnostic::{Diagnostic, Excerpt, Severity};
+pub use lang::{Lang, Unsupported as UnsupportedLanguage};
 pub use model::file::TechnicalFile;
 pub use model::ids::{ReportId, Texts};
 pub use model::report::Report;

@@ -51,6 +51,20 @@ pub fn analyze(dir: &Path) -> anyhow::Result<Outcome> {
     )?)
 }
 
+/// `coverage --format json`: the document a book publishes beside its
+/// pages (`render::published`), with the book's title and `check`'s counts.
+pub fn published(dir: &Path, outcome: &Outcome) -> anyhow::Result<serde_json::Value> {
+    let title = load::book_config(dir)?.book.title.unwrap_or_default();
+    let tally = outcome.tally();
+    let facts = crate::render::published::Facts {
+        title: &title,
+        page_estimate: outcome.pages,
+        errors: tally.errors,
+        warnings: tally.warnings,
+    };
+    Ok(crate::render::published::document(&outcome.file, &facts))
+}
+
 /// The background half of spelling under `mdbook serve`: lints what the
 /// cache lacks (the analysis is synchronous outside `serve`), then removes
 /// the lock that kept a second one from starting.

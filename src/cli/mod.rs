@@ -1,10 +1,13 @@
 //! The binary's command line: mdBook's preprocessor protocol when run
-//! without a command, and commands for people. Every command exits 0 when
-//! all is well, 1 when the book has problems that the command reports
-//! (errors found by `check`, a referential that cannot be used, a strict
-//! build with errors), and 2 on a usage error or when the tool itself
-//! fails (a file it cannot read or write, a browser it cannot run).
+//! without a command, and commands for people. One rule for every
+//! command's exit status: 0 when all is well, 1 when the command did its
+//! work and reports findings (errors found by `check`, a strict build with
+//! errors, a cohort with students whose data could not be read), and 2
+//! when it could not do its work: a usage error, a book.toml, referential
+//! or cohort file that cannot be read or used, a file it cannot write, a
+//! browser it cannot run.
 
+pub mod cohort;
 pub mod color;
 pub mod commands;
 pub mod init;
@@ -25,9 +28,10 @@ use std::process::ExitCode;
 pub enum Exit {
     /// Nothing to report.
     Clean,
-    /// The book has problems, reported.
+    /// The work is done, and it found problems, reported.
     Findings,
-    /// A usage error, or the tool could not do its work.
+    /// A usage error, or the tool could not do its work (an input it cannot
+    /// read or use, such as a missing or broken referential).
     Failure,
 }
 
@@ -46,7 +50,7 @@ impl From<Exit> for ExitCode {
     name = "mdbook-technical-file",
     version,
     about = "Turns project reports into an mdBook technical file with a skill-coverage appendix",
-    long_about = "Turns project reports into an mdBook technical file with a skill-coverage appendix.\n\nWithout a command, it is the mdBook preprocessor: mdBook runs it with the book as JSON on stdin.\n\nExit status: 0 when all is well, 1 when the book has problems the command reports, 2 on a usage error or when the tool fails."
+    long_about = "Turns project reports into an mdBook technical file with a skill-coverage appendix.\n\nWithout a command, it is the mdBook preprocessor: mdBook runs it with the book as JSON on stdin.\n\nExit status: 0 when all is well, 1 when the command reports findings (errors in the book, students whose data could not be read), 2 when it cannot do its work (a usage error, a book.toml, referential or cohort file it cannot read or use)."
 )]
 struct Cli {
     /// When to use colours: auto (on a terminal, unless NO_COLOR is set), always or never
@@ -133,11 +137,36 @@ enum Command {
         #[arg(long)]
         jury: bool,
     },
+    /// Builds a cohort dashboard from every student's published coverage (`cohort init`: a cohort repository)
+    #[command(args_conflicts_with_subcommands = true)]
+    Cohort {
+        #[command(subcommand)]
+        init: Option<CohortInit>,
+        /// The cohort file
+        #[arg(default_value = "COHORT.toml")]
+        cohort_file: PathBuf,
+        /// Where to write index.html, cohort.csv and cohort.json [default: dashboard/ beside the cohort file]
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The day the dashboard is as of, YYYY-MM-DD [default: today, UTC]
+        #[arg(long, value_parser = date)]
+        date: Option<crate::syntax::frontmatter::Date>,
+    },
     /// Runs the language server (LSP 3.17 over stdin/stdout) for editors
     Lsp,
     /// Internal: lints what the spelling cache lacks, for `mdbook serve`
     #[command(name = crate::spelling::background::FILL_COMMAND, hide = true)]
     FillSpellingCache { book_dir: PathBuf, lock: PathBuf },
+}
+
+#[derive(clap::Subcommand)]
+enum CohortInit {
+    /// Writes COHORT.toml (an example) and a workflow that publishes the dashboard (never overwrites)
+    Init {
+        /// The cohort repository's folder
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -180,12 +209,13 @@ pub fn main() -> ExitCode {
 }
 
 /// What a command that stopped says, and how it exits: the diagnostics of a
-/// referential that cannot be used (the book's problem), or the error.
+/// referential that cannot be used, or the error; both exit 2, since the
+/// command could not do its work (a strict build's errors exit 1).
 fn failed(error: &anyhow::Error, color: ColorChoice, json: bool) -> Exit {
     let fatal = error.chain().find_map(|e| e.downcast_ref::<Fatal>());
     let strict = error.chain().any(|e| e.is::<StrictFailure>());
     let (diagnostics, exit) = match fatal {
-        Some(fatal) => (fatal.diagnostics.clone(), Exit::Findings),
+        Some(fatal) => (fatal.diagnostics.clone(), Exit::Failure),
         None if strict => (Vec::new(), Exit::Findings),
         None => (
             vec![crate::diagnostic::Diagnostic::error(
@@ -249,7 +279,7 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             let text = match format {
                 CoverageFormat::Table => export::table(&outcome.file, color.stdout()),
                 CoverageFormat::Json => {
-                    serde_json::to_string_pretty(&export::json(&outcome.file))? + "\n"
+                    serde_json::to_string_pretty(&commands::published(&book_dir, &outcome)?)? + "\n"
                 }
                 CoverageFormat::Csv => export::csv(&outcome.file),
             };
@@ -336,6 +366,26 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             eprintln!("{}", summary.line());
             Ok(Exit::Clean)
         }
+        Command::Cohort {
+            init: Some(CohortInit::Init { dir }),
+            ..
+        } => {
+            for line in cohort::init(&dir)? {
+                println!("{line}");
+            }
+            Ok(Exit::Clean)
+        }
+        Command::Cohort {
+            init: None,
+            cohort_file,
+            output,
+            date,
+        } => cohort::run(
+            &cohort_file,
+            output.as_deref(),
+            date.unwrap_or_else(scaffold::today),
+            color.stderr(),
+        ),
         Command::Lsp => {
             crate::lsp::run()?;
             Ok(Exit::Clean)
@@ -350,6 +400,12 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
 /// Validates a project name for `new` (a usage error, exit code 2, otherwise).
 fn project_name(name: &str) -> Result<String, String> {
     scaffold::valid_project_name(name).map(|()| name.to_owned())
+}
+
+/// Validates `--date` (a usage error, exit code 2, otherwise).
+fn date(text: &str) -> Result<crate::syntax::frontmatter::Date, String> {
+    crate::syntax::frontmatter::Date::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a date YYYY-MM-DD"))
 }
 
 /// mdBook reports progress and problems through `tracing`, as its CLI does.

@@ -24,12 +24,16 @@ pub fn json(file: &TechnicalFile) -> Value {
                     })
                 })
                 .collect();
+            let reports = file.matrix.reports_of(index).len();
             json!({
                 "id": skill.id,
                 "slug": skill.slug,
                 "title": skill.title,
                 "block": referential.blocks[skill.block].id,
                 "covered": !evidence.is_empty(),
+                "state": if evidence.is_empty() { "gap" } else { "evidenced" },
+                "reports": reports,
+                "anchor": skill.anchor(),
                 "evidence": evidence,
             })
         })
@@ -54,6 +58,7 @@ pub fn json(file: &TechnicalFile) -> Value {
                 "date": report.date().map(|d| d.to_string()),
                 "team": report.front_matter.team.iter().map(|t| t.value.clone()).collect::<Vec<_>>(),
                 "role": report.front_matter.role.as_ref().map(|r| r.value.clone()),
+                "kind": if report.front_matter.team.is_empty() { "individual" } else { "group" },
                 "skills": claimed,
                 "missing_sections": missing,
             })
@@ -130,7 +135,8 @@ pub fn csv(file: &TechnicalFile) -> String {
     out
 }
 
-fn row(out: &mut String, fields: &[&str]) {
+/// One CSV row, fields quoted when they need it.
+pub(crate) fn row(out: &mut String, fields: &[&str]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');

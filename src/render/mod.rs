@@ -2,7 +2,7 @@
 //! (`report_page`, with `badges`, `boxes`, `includes` and `assets`),
 //! hand-written chapters with their evidence lists (`chapter`), the
 //! appendix (`appendix`), the jury grid (`jury`), and the coverage as JSON, CSV or a table
-//! (`export`). Generated Markdown is built by `md`, HTML by
+//! (`export`; as the document a book publishes, `published`). Generated Markdown is built by `md`, HTML by
 //! `text::html`, so every interpolated text is escaped.
 
 pub mod appendix;
@@ -15,4 +15,5 @@ pub mod export;
 pub mod includes;
 pub mod jury;
 pub mod md;
+pub mod published;
 pub mod report_page;

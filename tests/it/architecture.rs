@@ -15,7 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["config", "referential"],
     &["model"],
     &["render", "spelling"],
-    &["pipeline"],
+    &["pipeline", "cohort"],
     &["book"],
     &["lsp"],
     &["cli", "testing"],

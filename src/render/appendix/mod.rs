@@ -6,7 +6,7 @@
 mod checklist;
 mod head;
 mod matrix;
-mod progression;
+pub(crate) mod progression;
 mod skills;
 
 use crate::diagnostic::Diagnostic;

@@ -38,7 +38,7 @@ const MIN_SPAN_DAYS: i64 = 60;
 
 /// Per series: a colour (Okabe–Ito, readable by colour-blind readers; the
 /// stylesheet lightens them on dark themes), a dash pattern and a marker.
-const SERIES: [(&str, &str, Marker); 4] = [
+pub(crate) const SERIES: [(&str, &str, Marker); 4] = [
     ("#0072b2", "none", Marker::Circle),
     ("#d55e00", "7 4", Marker::Square),
     ("#009e73", "2 3", Marker::Triangle),
@@ -46,14 +46,14 @@ const SERIES: [(&str, &str, Marker); 4] = [
 ];
 
 #[derive(Debug, Clone, Copy)]
-enum Marker {
+pub(crate) enum Marker {
     Circle,
     Square,
     Triangle,
     Diamond,
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
@@ -192,7 +192,7 @@ fn data_table(file: &TechnicalFile, progression: &Progression, page: &str) -> St
 }
 
 /// A number for an SVG attribute: one decimal at most.
-fn num(value: f64) -> String {
+pub(crate) fn num(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
     if rounded.fract() == 0.0 {
         format!("{}", rounded as i64)
@@ -735,7 +735,7 @@ impl<'a> Chart<'a> {
 }
 
 /// A marker of the given shape centred on (x, y).
-fn marker_shape(
+pub(crate) fn marker_shape(
     marker: Marker,
     x: f64,
     y: f64,

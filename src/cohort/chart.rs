@@ -1,0 +1,258 @@
+//! The cohort's progression: skills evidenced per block, on average per
+//! student, month by month, as an inline SVG in the book's chart's style
+//! (its series' colours, dashes and markers, `currentColor` for axes and
+//! text, no JavaScript), followed by the same figures as a table.
+
+use crate::cohort::model::{Cohort, Month};
+use crate::render::appendix::progression::{MONTHS, SERIES, marker_shape, num};
+use crate::text::html::Html;
+
+const WIDTH: f64 = 640.0;
+const PLOT_TOP: f64 = 14.0;
+const PLOT_HEIGHT: f64 = 180.0;
+const PLOT_LEFT: f64 = 34.0;
+/// Room on the right for each series' end label ("B1 3.2/7").
+const LABELS_WIDTH: f64 = 92.0;
+const HEIGHT: f64 = PLOT_TOP + PLOT_HEIGHT + 34.0;
+
+fn month_label(month: &Month) -> String {
+    format!(
+        "{} {}",
+        MONTHS[usize::from(month.start.month) - 1],
+        month.start.year
+    )
+}
+
+pub fn render(cohort: &Cohort, html: &mut Html) {
+    let months = &cohort.progression;
+    if months.is_empty() {
+        html.element("p", &[], "No dated report yet: nothing to chart.")
+            .newline();
+        return;
+    }
+    let y_max = cohort
+        .referential
+        .blocks
+        .iter()
+        .map(|b| b.skills().len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let plot_right = WIDTH - LABELS_WIDTH;
+    let x = |n: usize| {
+        PLOT_LEFT + (plot_right - PLOT_LEFT) * n as f64 / (months.len().max(2) - 1) as f64
+    };
+    let y = |v: f64| PLOT_TOP + PLOT_HEIGHT * (1.0 - v / y_max as f64);
+    html.open("figure", &[("class", "tf-progression")])
+        .newline();
+    html.open(
+        "svg",
+        &[
+            ("xmlns", "http://www.w3.org/2000/svg"),
+            ("viewBox", &format!("0 0 {} {}", num(WIDTH), num(HEIGHT))),
+            ("role", "img"),
+            ("class", "tf-chart"),
+            ("font-size", "12"),
+            ("fill", "currentColor"),
+        ],
+    )
+    .newline();
+    html.element(
+        "title",
+        &[],
+        "Skills evidenced per block, on average per student, by month",
+    )
+    .newline();
+    html.element("desc", &[], &description(cohort)).newline();
+    axes(months, y_max, &x, &y, html);
+    let ends: Vec<f64> = months[months.len() - 1]
+        .mean
+        .iter()
+        .map(|&v| y(v) + 4.0)
+        .collect();
+    let labels = apart(&ends, 14.0);
+    for (block, info) in cohort.referential.blocks.iter_enumerated() {
+        let (colour, dashes, marker) = SERIES[block.index() % SERIES.len()];
+        let class = format!("tf-series tf-series-{}", block.index() % SERIES.len() + 1);
+        let points: Vec<(f64, f64)> = months
+            .iter()
+            .enumerate()
+            .map(|(n, m)| (x(n), y(m.mean[block])))
+            .collect();
+        let d: Vec<String> = points
+            .iter()
+            .enumerate()
+            .map(|(n, (px, py))| {
+                format!(
+                    "{}{},{}",
+                    if n == 0 { "M" } else { "L" },
+                    num(*px),
+                    num(*py)
+                )
+            })
+            .collect();
+        html.open("g", &[("class", &class)]).newline();
+        html.element(
+            "path",
+            &[
+                ("d", &d.join("")),
+                ("fill", "none"),
+                ("stroke", colour),
+                ("stroke-width", "2.5"),
+                ("stroke-dasharray", dashes),
+            ],
+            "",
+        )
+        .newline();
+        let total = info.skills().len();
+        for (month, (px, py)) in months.iter().zip(&points) {
+            let title = format!(
+                "{} in {}: {:.1} of {total} skills on average",
+                info.id,
+                month_label(month),
+                month.mean[block]
+            );
+            marker_shape(marker, *px, *py, 3.5, colour, Some(&title), html);
+        }
+        let last = months[months.len() - 1].mean[block];
+        html.element(
+            "text",
+            &[
+                ("x", &num(plot_right + 8.0)),
+                ("y", &num(labels[block.index()])),
+            ],
+            &format!("{} {:.1}/{total}", info.id, last),
+        )
+        .newline();
+        html.close("g").newline();
+    }
+    html.close("svg").newline();
+    html.element(
+        "figcaption",
+        &[],
+        "Skills evidenced per block, on average over the students with data, by the end of each month (reports by their validation dates).",
+    )
+    .newline();
+    html.close("figure").newline();
+    table(cohort, html);
+}
+
+/// The end labels' heights, in the same order, pushed down so that no two
+/// are closer than `gap` (the legend stays readable when blocks end level).
+fn apart(ys: &[f64], gap: f64) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..ys.len()).collect();
+    order.sort_by(|&a, &b| ys[a].total_cmp(&ys[b]).then(a.cmp(&b)));
+    let mut placed = ys.to_vec();
+    let mut floor = f64::NEG_INFINITY;
+    for i in order {
+        placed[i] = ys[i].max(floor);
+        floor = placed[i] + gap;
+    }
+    placed
+}
+
+fn axes(
+    months: &[Month],
+    y_max: usize,
+    x: &dyn Fn(usize) -> f64,
+    y: &dyn Fn(f64) -> f64,
+    html: &mut Html,
+) {
+    let right = x(months.len().max(2) - 1);
+    html.open("g", &[("class", "tf-chart-grid")]).newline();
+    let step = if y_max <= 12 { 1 } else { y_max.div_ceil(6) };
+    for value in (0..=y_max).step_by(step) {
+        let py = num(y(value as f64));
+        html.element(
+            "line",
+            &[
+                ("x1", &num(PLOT_LEFT)),
+                ("x2", &num(right)),
+                ("y1", &py),
+                ("y2", &py),
+                ("stroke", "currentColor"),
+                ("stroke-opacity", if value == 0 { "0.6" } else { "0.15" }),
+            ],
+            "",
+        );
+        html.element(
+            "text",
+            &[
+                ("x", &num(PLOT_LEFT - 6.0)),
+                ("y", &num(y(value as f64) + 4.0)),
+                ("text-anchor", "end"),
+            ],
+            &value.to_string(),
+        )
+        .newline();
+    }
+    // A label every few months, so that at most eight show.
+    let every = months.len().div_ceil(8).max(1);
+    for (n, month) in months.iter().enumerate().step_by(every) {
+        html.element(
+            "text",
+            &[
+                ("x", &num(x(n))),
+                ("y", &num(PLOT_TOP + PLOT_HEIGHT + 18.0)),
+                ("text-anchor", "middle"),
+            ],
+            &month_label(month),
+        )
+        .newline();
+    }
+    html.close("g").newline();
+}
+
+fn description(cohort: &Cohort) -> String {
+    let months = &cohort.progression;
+    let last = &months[months.len() - 1];
+    let blocks: Vec<String> = cohort
+        .referential
+        .blocks
+        .iter_enumerated()
+        .map(|(b, block)| {
+            format!(
+                "{} {:.1} of {}",
+                block.id,
+                last.mean[b],
+                block.skills().len()
+            )
+        })
+        .collect();
+    format!(
+        "{} months from {} to {}. Skills evidenced on average at the end: {}.",
+        months.len(),
+        month_label(&months[0]),
+        month_label(last),
+        blocks.join(", ")
+    )
+}
+
+fn table(cohort: &Cohort, html: &mut Html) {
+    html.open("details", &[("class", "tf-progression-data")])
+        .newline();
+    html.element("summary", &[], "The chart's figures")
+        .newline();
+    html.open("table", &[]).newline();
+    html.open("thead", &[]).open("tr", &[]);
+    html.element("th", &[("scope", "col")], "Month");
+    for block in cohort.referential.blocks.iter() {
+        html.element(
+            "th",
+            &[("scope", "col")],
+            &format!("{} (of {})", block.id, block.skills().len()),
+        );
+    }
+    html.close("tr").close("thead").newline();
+    html.open("tbody", &[]).newline();
+    for month in &cohort.progression {
+        html.open("tr", &[]);
+        html.element("th", &[("scope", "row")], &month_label(month));
+        for value in month.mean.iter() {
+            html.element("td", &[("class", "tf-number")], &format!("{value:.1}"));
+        }
+        html.close("tr").newline();
+    }
+    html.close("tbody").close("table").newline();
+    html.close("details").newline();
+}
