@@ -20,13 +20,10 @@ const HOSTILE: &str = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>"
 
 /// The skills of the embedded referential, in order.
 fn skill_ids() -> Vec<String> {
-    let referential: toml::Value = DEFAULT_REFERENTIAL.parse().unwrap();
-    referential["blocks"]
-        .as_array()
-        .unwrap()
+    mdbook_technical_file::Referential::embedded()
+        .skills
         .iter()
-        .flat_map(|b| b["skills"].as_array().unwrap().iter())
-        .map(|s| s["id"].as_str().unwrap().to_owned())
+        .map(|s| s.id.clone())
         .collect()
 }
 
