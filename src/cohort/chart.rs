@@ -4,6 +4,7 @@
 //! text, no JavaScript), followed by the same figures as a table.
 
 use crate::cohort::model::{Cohort, Month};
+use crate::referential::BlockId;
 use crate::render::appendix::progression::{MONTHS, SERIES, marker_shape, num};
 use crate::text::html::Html;
 
@@ -71,60 +72,19 @@ pub fn render(cohort: &Cohort, html: &mut Html) {
         .map(|&v| y(v) + 4.0)
         .collect();
     let labels = apart(&ends, 14.0);
-    for (block, info) in cohort.referential.blocks.iter_enumerated() {
-        let (colour, dashes, marker) = SERIES[block.index() % SERIES.len()];
-        let class = format!("tf-series tf-series-{}", block.index() % SERIES.len() + 1);
+    for block in cohort.referential.blocks.ids() {
         let points: Vec<(f64, f64)> = months
             .iter()
             .enumerate()
             .map(|(n, m)| (x(n), y(m.mean[block])))
             .collect();
-        let d: Vec<String> = points
-            .iter()
-            .enumerate()
-            .map(|(n, (px, py))| {
-                format!(
-                    "{}{},{}",
-                    if n == 0 { "M" } else { "L" },
-                    num(*px),
-                    num(*py)
-                )
-            })
-            .collect();
-        html.open("g", &[("class", &class)]).newline();
-        html.element(
-            "path",
-            &[
-                ("d", &d.join("")),
-                ("fill", "none"),
-                ("stroke", colour),
-                ("stroke-width", "2.5"),
-                ("stroke-dasharray", dashes),
-            ],
-            "",
-        )
-        .newline();
-        let total = info.skills().len();
-        for (month, (px, py)) in months.iter().zip(&points) {
-            let title = format!(
-                "{} in {}: {:.1} of {total} skills on average",
-                info.id,
-                month_label(month),
-                month.mean[block]
-            );
-            marker_shape(marker, *px, *py, 3.5, colour, Some(&title), html);
-        }
-        let last = months[months.len() - 1].mean[block];
-        html.element(
-            "text",
-            &[
-                ("x", &num(plot_right + 8.0)),
-                ("y", &num(labels[block.index()])),
-            ],
-            &format!("{} {:.1}/{total}", info.id, last),
-        )
-        .newline();
-        html.close("g").newline();
+        series(
+            cohort,
+            block,
+            &points,
+            (plot_right + 8.0, labels[block.index()]),
+            html,
+        );
     }
     html.close("svg").newline();
     html.element(
@@ -135,6 +95,64 @@ pub fn render(cohort: &Cohort, html: &mut Html) {
     .newline();
     html.close("figure").newline();
     table(cohort, html);
+}
+
+/// One block's line, a marker per month (its figure as a tooltip) and its
+/// end label at `label`.
+fn series(
+    cohort: &Cohort,
+    block: BlockId,
+    points: &[(f64, f64)],
+    label: (f64, f64),
+    html: &mut Html,
+) {
+    let months = &cohort.progression;
+    let info = &cohort.referential.blocks[block];
+    let (colour, dashes, marker) = SERIES[block.index() % SERIES.len()];
+    let class = format!("tf-series tf-series-{}", block.index() % SERIES.len() + 1);
+    let d: Vec<String> = points
+        .iter()
+        .enumerate()
+        .map(|(n, (px, py))| {
+            format!(
+                "{}{},{}",
+                if n == 0 { "M" } else { "L" },
+                num(*px),
+                num(*py)
+            )
+        })
+        .collect();
+    html.open("g", &[("class", &class)]).newline();
+    html.element(
+        "path",
+        &[
+            ("d", &d.join("")),
+            ("fill", "none"),
+            ("stroke", colour),
+            ("stroke-width", "2.5"),
+            ("stroke-dasharray", dashes),
+        ],
+        "",
+    )
+    .newline();
+    let total = info.skills().len();
+    for (month, (px, py)) in months.iter().zip(points) {
+        let title = format!(
+            "{} in {}: {:.1} of {total} skills on average",
+            info.id,
+            month_label(month),
+            month.mean[block]
+        );
+        marker_shape(marker, *px, *py, 3.5, colour, Some(&title), html);
+    }
+    let last = months[months.len() - 1].mean[block];
+    html.element(
+        "text",
+        &[("x", &num(label.0)), ("y", &num(label.1))],
+        &format!("{} {:.1}/{total}", info.id, last),
+    )
+    .newline();
+    html.close("g").newline();
 }
 
 /// The end labels' heights, in the same order, pushed down so that no two

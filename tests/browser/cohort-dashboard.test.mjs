@@ -84,7 +84,11 @@ for (const [label, options, media] of [
       console.log(`axe-core (${TAGS.join(', ')}), ${label}: ${found.length} violations`);
       assert.deepEqual(found, [], `violations:\n${found.join('\n')}`);
       if (media === 'screen') {
-        await page.screenshot({ path: join(screenshotDir, `cohort${label === 'dark' ? '-dark' : ''}.png`) });
+        const suffix = label === 'dark' ? '-dark' : '';
+        await page.screenshot({ path: join(screenshotDir, `cohort${suffix}.png`) });
+        await page
+          .locator('section[aria-labelledby="grid"]')
+          .screenshot({ path: join(screenshotDir, `cohort-grid${suffix}.png`) });
       }
     } finally {
       await context.close();
