@@ -40,7 +40,7 @@ fn student_book(root: &Path, i: usize, site: &str, other_referential: bool) {
     let mut toml = format!(
         "[book]\ntitle = {}\nauthors = [\"Student {i}\"]\nsrc = \"book\"\n\n[build]\nbuild-dir = \"target/book\"\n\n[preprocessor.technical-file]\nbefore = [\"links\"]\nspelling = false\njury-grid = {}\n",
         toml::Value::String(title),
-        i % 2 == 0
+        i.is_multiple_of(2)
     );
     if other_referential {
         toml.push_str("referential = \"other.toml\"\n");
