@@ -211,7 +211,10 @@ pub fn did_you_mean(options: &[String]) -> String {
 
 /// The replacements of a "did you mean `a`, `b` or `c`?" suggestion.
 pub fn options(suggestion: &str) -> Vec<String> {
-    let Some(rest) = suggestion.strip_prefix("did you mean ") else {
+    let Some(rest) = suggestion
+        .strip_prefix("did you mean ")
+        .or_else(|| suggestion.strip_prefix("vouliez-vous dire "))
+    else {
         return Vec::new();
     };
     rest.split('`')

@@ -226,7 +226,18 @@ pub fn spelling_settings(root: &Path, analysis: &mut Analysis) -> Option<spellin
         words,
         style: config.style,
         strict_english: config.english_chosen,
+        lang: book_language(root),
     })
+}
+
+/// The language `book.language` names (English when it names none the
+/// tool supports).
+fn book_language(root: &Path) -> crate::lang::Lang {
+    load::book_config(root)
+        .ok()
+        .and_then(|c| c.book.language)
+        .and_then(|tag| crate::lang::Lang::from_tag(&tag).ok())
+        .unwrap_or_default()
 }
 
 /// The files reports embed, read, and where the files they include lead:

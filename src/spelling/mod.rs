@@ -76,6 +76,8 @@
 pub mod background;
 pub mod cache;
 #[cfg(feature = "spelling")]
+pub mod french;
+#[cfg(feature = "spelling")]
 mod harper;
 mod learner;
 pub mod prose;
@@ -164,6 +166,10 @@ pub struct Settings {
     /// Whether the book chose its English (`english = ...`): then the
     /// spellings of the others are mistakes; otherwise any English is fine.
     pub strict_english: bool,
+    /// The language of the texts: French gets the French dictionary and
+    /// rules ([`french`]), English harper's.
+    #[serde(default)]
+    pub lang: crate::lang::Lang,
 }
 
 /// Whether a finding is about a word harper does not know, or anything else.
@@ -300,6 +306,9 @@ fn lint_all(
         return Vec::new();
     }
     let dictionary = harper::dictionary(&settings.words);
+    if settings.lang == crate::lang::Lang::Fr {
+        return french::lint_all(todo, prepared, targets, &dictionary);
+    }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
@@ -348,13 +357,17 @@ fn settings_digest(settings: &Settings) -> Vec<u8> {
         include_str!("harper.rs"),
         include_str!("learner.rs"),
         include_str!("vocabulary.txt"),
+        include_str!("french/mod.rs"),
+        include_str!("french/grammar.rs"),
+        include_str!("french/words.rs"),
+        include_str!("../lang/fr/grammar.rules"),
     ] {
         hasher.update(source.as_bytes());
     }
     hasher.update(
         format!(
-            "{:?} style {} strict {}\n",
-            settings.english, settings.style, settings.strict_english
+            "{:?} style {} strict {} lang {}\n",
+            settings.english, settings.style, settings.strict_english, settings.lang
         )
         .as_bytes(),
     );
@@ -566,6 +579,7 @@ mod tests {
             words: Vec::new(),
             style: false,
             strict_english: false,
+            lang: Default::default(),
         };
         let (found, _) = check(&[Target::chapter(&c)], &settings, None, Mode::Now);
         let found: Vec<String> = found[0]
@@ -586,6 +600,7 @@ mod tests {
             words: Vec::new(),
             style: false,
             strict_english: false,
+            lang: Default::default(),
         };
         let (found, _) = check(&[Target::chapter(&c)], &settings, None, Mode::Now);
         let found: Vec<String> = found[0]
@@ -614,6 +629,7 @@ mod tests {
                 words: words.iter().map(|w| w.to_string()).collect(),
                 style: false,
                 strict_english: true,
+                lang: Default::default(),
             }
         }
 
