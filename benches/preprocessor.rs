@@ -21,7 +21,7 @@
 //! reports listed in SUMMARY.md as chapters. Both produce a book with the
 //! same report chapters, so the output JSON sizes are comparable.
 
-use mdbook_technical_file::testing::synthetic;
+use mdbook_technical_file::testing::{student, synthetic};
 use mdbook_technical_file::{build, load_book};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -53,12 +53,9 @@ fn main() {
             .and_then(|n| n.parse().ok())
             .expect("--generate N DIR");
         let dir = PathBuf::from(args.get(i + 2).expect("--generate N DIR"));
-        synthetic::write(
-            &dir.join("technical-file"),
-            &synthetic::book(n, SEED, false),
-        )
-        .expect("write book");
-        synthetic::write(&dir.join("plain"), &synthetic::plain_book(n, SEED)).expect("write book");
+        synthetic::write(&dir.join("technical-file"), &student::book(n, SEED, false))
+            .expect("write book");
+        synthetic::write(&dir.join("plain"), &student::plain_book(n, SEED)).expect("write book");
         capture(&dir.join("technical-file"));
         capture(&dir.join("plain"));
         eprintln!(
@@ -97,8 +94,8 @@ fn main() {
     for &n in &sizes {
         let ours_root = work.path().join(format!("tf-{n}"));
         let plain_root = work.path().join(format!("plain-{n}"));
-        synthetic::write(&ours_root, &synthetic::book(n, SEED, false)).expect("write book");
-        synthetic::write(&plain_root, &synthetic::plain_book(n, SEED)).expect("write book");
+        synthetic::write(&ours_root, &student::book(n, SEED, false)).expect("write book");
+        synthetic::write(&plain_root, &student::plain_book(n, SEED)).expect("write book");
         let ours_json = capture(&ours_root);
         let plain_json = capture(&plain_root);
         let mut times: Vec<Vec<Duration>> = vec![Vec::new(); 3];
@@ -159,8 +156,8 @@ fn main() {
         let ours_root = work.path().join(format!("tf-{n}"));
         let plain_root = work.path().join(format!("plain-{n}"));
         if !ours_root.exists() {
-            synthetic::write(&ours_root, &synthetic::book(n, SEED, false)).expect("write book");
-            synthetic::write(&plain_root, &synthetic::plain_book(n, SEED)).expect("write book");
+            synthetic::write(&ours_root, &student::book(n, SEED, false)).expect("write book");
+            synthetic::write(&plain_root, &student::plain_book(n, SEED)).expect("write book");
         }
         let mut plain = Vec::new();
         let mut with = Vec::new();

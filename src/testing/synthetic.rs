@@ -83,7 +83,7 @@ const ENDINGS: [&str; 8] = [
     "with tests that ran on every change.",
     "after a discussion with the whole team.",
 ];
-const TOPICS: [&str; 10] = [
+pub(crate) const TOPICS: [&str; 10] = [
     "terraform",
     "kubernetes",
     "gitlab-ci",
@@ -96,7 +96,7 @@ const TOPICS: [&str; 10] = [
     "networking",
 ];
 
-fn sentence(rng: &mut Rng) -> String {
+pub(crate) fn sentence(rng: &mut Rng) -> String {
     format!(
         "{} {} {} {}",
         rng.pick(&SUBJECTS),
@@ -106,7 +106,7 @@ fn sentence(rng: &mut Rng) -> String {
     )
 }
 
-fn paragraph(rng: &mut Rng, sentences: usize) -> String {
+pub(crate) fn paragraph(rng: &mut Rng, sentences: usize) -> String {
     (0..sentences)
         .map(|_| sentence(rng))
         .collect::<Vec<_>>()
