@@ -14,10 +14,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
-import { bookDir, browserPath, launch, serve } from './book-server.mjs';
+import { bookDir, browserPath, launch, screenshotDir, serve } from './book-server.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -134,3 +134,20 @@ for (const dir of books) {
     assert.equal(ours.length, 0, `violations in the tool's pages:\n${report(ours)}`);
   });
 }
+
+test('the appendix in a dark theme (screenshot appendix-dark.png)', async () => {
+  const server = await serve(bookDir);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addInitScript(() => localStorage.setItem('mdbook-theme', 'navy'));
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/skill-coverage.html#tf-matrix-b1`);
+    await page.evaluate(() => document.fonts.ready);
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('navy')), true);
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: join(screenshotDir, 'appendix-dark.png') });
+  } finally {
+    await context.close();
+    await new Promise((done) => server.close(done));
+  }
+});
