@@ -113,6 +113,8 @@ pub struct Config {
     pub site_url: Option<String>,
     /// `[book] authors`: the candidate named on the jury grid.
     pub authors: Vec<String>,
+    /// `keywords`: the printed PDF's keywords.
+    pub keywords: Vec<String>,
 }
 
 /// The path of the jury grid page in the book.
@@ -170,6 +172,7 @@ impl Default for Config {
             jury_grid: false,
             site_url: None,
             authors: Vec::new(),
+            keywords: Vec::new(),
         }
     }
 }
@@ -177,7 +180,7 @@ impl Default for Config {
 /// Keys of the table that mdBook itself reads.
 const MDBOOK_KEYS: [&str; 5] = ["command", "before", "after", "renderers", "optional"];
 
-const KEYS: [&str; 19] = [
+const KEYS: [&str; 20] = [
     "reports",
     "placeholder",
     "appendix",
@@ -197,6 +200,7 @@ const KEYS: [&str; 19] = [
     "dictionary",
     "show-diagnostics",
     "jury-grid",
+    "keywords",
 ];
 
 impl Config {
@@ -308,6 +312,13 @@ impl Config {
                 ))?;
             }
             ("dictionary", V::String(s)) => self.dictionary = Some(s.clone()),
+            ("keywords", V::Array(words)) if words.iter().all(toml::Value::is_str) => {
+                self.keywords = words
+                    .iter()
+                    .filter_map(|w| w.as_str())
+                    .map(str::to_owned)
+                    .collect();
+            }
             ("show-diagnostics", V::String(s)) => {
                 self.show_diagnostics = ShowDiagnostics::parse(s)
                     .ok_or(Unset::Invalid("\"preview\", \"always\" or \"never\""))?;
@@ -341,6 +352,7 @@ fn expected(key: &str) -> &'static str {
         "min-block-coverage" => "a share between 0 and 1, or a table of them by block id",
         "pages" => "two page counts like [8, 10], or false",
         "words-per-page" | "code-lines-per-page" => "a positive number",
+        "keywords" => "a list of words like [\"devops\", \"cloud\"]",
         _ => "a string",
     }
 }

@@ -177,6 +177,8 @@ pub fn chromium_args(as_root: bool, network: Network) -> Vec<&'static str> {
         "--disable-sync",
         "--disable-extensions",
         "--no-pdf-header-footer",
+        // Bookmarks from the headings: each chapter, report and section.
+        "--generate-pdf-document-outline",
     ];
     if as_root {
         args.push("--no-sandbox");

@@ -28,13 +28,14 @@ struct Context<'a> {
 type Check = fn(&Context<'_>, &[(SkillId, ReportId)]) -> Vec<Diagnostic>;
 
 /// The checks of one report, in order.
-const CHECKS: [Check; 6] = [
+const CHECKS: [Check; 7] = [
     file_name,
     missing_sections,
     no_skill,
     single_evidence,
     thin_evidence,
     missing_role,
+    missing_alt,
 ];
 
 /// Each report's findings, in book order.
@@ -193,4 +194,78 @@ fn missing_role(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnostic> 
             )
             .with_suggestion("add `role = \"...\"` to the front matter"),
     ]
+}
+
+/// An image without alternative text says nothing to a reader who cannot
+/// see it (and mdBook's zoom checkbox around it is left without a label).
+fn missing_alt(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnostic> {
+    cx.report
+        .scan
+        .links
+        .iter()
+        .filter(|link| link.is_image && link.html.is_none())
+        .filter(|link| {
+            let written = &cx.source.text[link.range.clone()];
+            written
+                .strip_prefix("![")
+                .is_some_and(|rest| rest.trim_start().starts_with(']'))
+        })
+        .map(|link| {
+            cx.source
+                .warning(
+                    "missing-alt",
+                    link.range.clone(),
+                    format!("the image `{}` has no alternative text", link.dest),
+                )
+                .with_suggestion("say what it shows between the brackets: `![What it shows](…)`")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::referential::Referential;
+    use crate::syntax::markdown::Flavor;
+
+    fn warnings_of(body: &str) -> Vec<Diagnostic> {
+        let text =
+            format!("+++\ntitle = \"Images\"\ndate = 2026-01-02\n+++\n\n# Images\n\n{body}\n");
+        let source = SourceFile::new("reports/images.md", text);
+        let referential = Referential::embedded();
+        let report = Report::parse(
+            &source,
+            "images",
+            false,
+            None,
+            &referential,
+            Flavor::default(),
+        );
+        let (file, texts) = TechnicalFile::assemble(
+            Config::default(),
+            referential,
+            vec![(report, source)],
+            Vec::new(),
+        );
+        run(&file, &texts)
+            .into_iter()
+            .flatten()
+            .filter(|d| d.code == "missing-alt")
+            .collect()
+    }
+
+    #[test]
+    fn images_without_alternative_text_are_found_with_their_line() {
+        let found = warnings_of(
+            "![](img/a.png)\n\n![ ](img/b.png \"title\")\n\n![The network](img/c.png)\n\n<img src=\"img/d.png\" alt=\"D\">\n\n`![](img/code.png)`",
+        );
+        let where_: Vec<String> = found.iter().map(|d| d.location()).collect();
+        assert_eq!(where_, ["reports/images.md:8:1", "reports/images.md:10:1"]);
+        assert!(
+            found[0].message.contains("img/a.png"),
+            "{}",
+            found[0].message
+        );
+    }
 }

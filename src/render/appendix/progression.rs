@@ -328,7 +328,9 @@ impl<'a> Chart<'a> {
             &[
                 ("xmlns", "http://www.w3.org/2000/svg"),
                 ("viewBox", &view_box),
-                ("role", "img"),
+                // Not "img": it holds the reports' links, and an image
+                // has no interactive content.
+                ("role", "group"),
                 ("class", "tf-chart"),
                 ("font-size", "12"),
                 ("fill", "currentColor"),
