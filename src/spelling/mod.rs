@@ -347,6 +347,7 @@ fn settings_digest(settings: &Settings) -> Vec<u8> {
         include_str!("prose.rs"),
         include_str!("harper.rs"),
         include_str!("learner.rs"),
+        include_str!("../lang/en/learner.rs"),
         include_str!("vocabulary.txt"),
     ] {
         hasher.update(source.as_bytes());
