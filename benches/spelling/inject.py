@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Builds the two trees of the spelling and grammar benchmark.
 
-    python3 benches/spelling/inject.py [--out /tmp/spelling-bench]
+    python3 benches/spelling/inject.py [--half dev|held-out|all] [--out /tmp/spelling-bench]
+
+--half picks the documents (and so the errors) of one half of split.tsv:
+`dev`, the half rules are written looking at; `held-out`, the half that
+measures them; `all` (the default), both.
 
 - OUT/clean/  the corpus documents, byte for byte;
 - OUT/dirty/  the same documents, each with its errors of errors.tsv injected
@@ -27,6 +31,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 ERRORS = HERE / "errors.tsv"
+SPLIT = HERE / "split.tsv"
+HALVES = ("dev", "held-out")
 COLUMNS = ["id", "category", "file", "line", "wrong", "right", "sentence_before", "sentence_after"]
 
 
@@ -43,6 +49,17 @@ def read_errors(path=ERRORS):
     return rows
 
 
+def read_split(path=SPLIT):
+    """document name -> its half, from split.tsv (written once by split.py)."""
+    halves = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        name, half = line.split("\t")
+        if half not in HALVES:
+            sys.exit(f"{path}: {name}: unknown half {half!r}; known: {', '.join(HALVES)}")
+        halves[name] = half
+    return halves
+
+
 def locate(row):
     """Where `wrong` sits inside `sentence_after` (0-based start), checked
     against `sentence_before`: the occurrence whose replacement by `right`
@@ -57,9 +74,14 @@ def locate(row):
     raise ValueError(f"{row['id']}: replacing `{wrong}` by `{right}` in sentence_after never gives sentence_before")
 
 
-def build(out):
-    rows = read_errors()
-    files = sorted(p.name for p in CORPUS.glob("*.md"))
+def build(out, half="all"):
+    halves = read_split()
+    every = sorted(p.name for p in CORPUS.glob("*.md"))
+    for name in every:
+        if name not in halves:
+            sys.exit(f"{name}: not in {SPLIT.name}; give it a half there")
+    files = [n for n in every if half == "all" or halves[n] == half]
+    rows = [r for r in read_errors() if r["file"] not in every or r["file"] in files]
     by_file = {}
     seen = set()
     for row in rows:
@@ -113,7 +135,7 @@ def build(out):
     categories = {}
     for e in expected:
         categories[e["category"]] = categories.get(e["category"], 0) + 1
-    print(f"{len(files)} documents, {len(expected)} errors injected into {out}/dirty")
+    print(f"{len(files)} documents ({half}), {len(expected)} errors injected into {out}/dirty")
     for cat, n in sorted(categories.items()):
         print(f"  {cat}: {n}")
 
@@ -121,8 +143,9 @@ def build(out):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default="/tmp/spelling-bench", help="output folder (default /tmp/spelling-bench)")
+    parser.add_argument("--half", default="all", choices=HALVES + ("all",), help="which half of split.tsv (default all)")
     args = parser.parse_args()
-    build(args.out)
+    build(args.out, args.half)
 
 
 if __name__ == "__main__":

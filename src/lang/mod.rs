@@ -8,6 +8,9 @@
 //! third language is a new folder and a new [`Lang`] variant, not edits
 //! across the tree. Nothing here reads a file: the data is embedded.
 
+pub mod en;
+pub mod learner;
+
 use std::fmt;
 
 /// A language the tool supports.

@@ -11,6 +11,7 @@
 use super::prose::{Blanked, PieceKind};
 use super::{Finding, FindingKind};
 use crate::diagnostic::did_you_mean;
+use crate::lang::learner::PhraseRule;
 use std::ops::Range;
 
 /// A word of prose, lower-cased, with its range; `None` is a break.
@@ -88,9 +89,52 @@ fn cased(written: &str, replacement: &str) -> String {
     }
 }
 
+/// `template` with `{0}`, `{1}`... replaced by the words matched there.
+fn fill(template: &str, matched: &[&str]) -> String {
+    let mut out = template.to_owned();
+    for (k, w) in matched.iter().enumerate() {
+        out = out.replace(&format!("{{{k}}}"), w);
+    }
+    out
+}
+
+/// The findings of the rules given as data (`lang::<language>::learner`).
+fn phrase_findings(words: &[Word], original: &str, rules: &[PhraseRule]) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for i in 0..words.len() {
+        for rule in rules {
+            let matched: Option<Vec<&str>> = (0..rule.words.len())
+                .map(|k| {
+                    let (w, _) = words.get(i + k)?.as_ref()?;
+                    rule.words[k].contains(&w.as_str()).then_some(w.as_str())
+                })
+                .collect();
+            let Some(matched) = matched else {
+                continue;
+            };
+            let at = |k: usize| {
+                words[i + k]
+                    .as_ref()
+                    .map(|(_, r)| r.clone())
+                    .unwrap_or_default()
+            };
+            let range = at(rule.flag.0).start..at(rule.flag.1).end;
+            let written = &original[range.clone()];
+            let options: Vec<String> = rule
+                .fixes
+                .iter()
+                .map(|f| cased(written, &fill(f, &matched)))
+                .collect();
+            found.push(finding(range, &fill(rule.message, &matched), &options));
+        }
+    }
+    found
+}
+
 /// Every learner mistake found in a blanked text.
 pub fn check(blanked: &Blanked, original: &str) -> Vec<Finding> {
     let words = words(blanked, original);
+    let mut found = phrase_findings(&words, original, crate::lang::en::learner::RULES);
     let word = |i: usize| -> Option<&str> { words.get(i)?.as_ref().map(|(w, _)| w.as_str()) };
     let range = |i: usize| {
         words[i]
@@ -99,7 +143,6 @@ pub fn check(blanked: &Blanked, original: &str) -> Vec<Finding> {
             .unwrap_or_default()
     };
     let span = |from: usize, to: usize| range(from).start..range(to).end;
-    let mut found = Vec::new();
     let mut push = |from: usize, to: usize, message: &str, options: &[&str]| {
         let r = span(from, to);
         let written = &original[r.clone()];
@@ -127,31 +170,6 @@ pub fn check(blanked: &Blanked, original: &str) -> Vec<Finding> {
                     &[&users, "makes it possible to"],
                 );
             }
-            ("depending" | "depends" | "depend" | "depended", Some("of")) => {
-                push(
-                    i,
-                    i + 1,
-                    "the preposition after `depend` is `on`",
-                    &[&format!("{w} on")],
-                );
-            }
-            ("responsible", Some("of")) => push(
-                i,
-                i + 1,
-                "one is responsible `for` something",
-                &["responsible for"],
-            ),
-            ("consists" | "consist" | "consisted", Some("in")) => {
-                push(
-                    i,
-                    i + 1,
-                    "a whole consists `of` its parts",
-                    &[&format!("{w} of")],
-                );
-            }
-            ("must" | "should" | "can" | "could" | "might", Some("to")) => {
-                push(i, i + 1, &format!("no `to` after `{w}`"), &[w]);
-            }
             ("explains" | "explained" | "explain", Some("us")) if after.is_some() => {
                 let third = after.unwrap_or_default();
                 push(
@@ -161,35 +179,6 @@ pub fn check(blanked: &Blanked, original: &str) -> Vec<Finding> {
                     &[&format!("{w} {third}")],
                 );
             }
-            ("in", Some("the")) if after == Some("other") && word(i + 3) == Some("hand") => {
-                push(
-                    i,
-                    i + 3,
-                    "the phrase is `on the other hand`",
-                    &["on the other hand"],
-                );
-            }
-            ("a", Some("feedback" | "advice")) => {
-                let noun = next.unwrap_or_default();
-                push(
-                    i,
-                    i + 1,
-                    &format!("`{noun}` is uncountable: no `a`"),
-                    &[&format!("any {noun}"), &format!("some {noun}")],
-                );
-            }
-            ("similar", Some("with")) => push(
-                i,
-                i + 1,
-                "the preposition after `similar` is `to`",
-                &["similar to"],
-            ),
-            ("interested", Some("by")) => push(
-                i,
-                i + 1,
-                "one is interested `in` something",
-                &["interested in"],
-            ),
             ("according", Some(n)) if n != "to" => {
                 push(i, i, "`according` needs `to`", &["according to"])
             }
@@ -220,15 +209,6 @@ pub fn check(blanked: &Blanked, original: &str) -> Vec<Finding> {
                     &[&format!("{w} for {article}")],
                 );
             }
-            ("loosing", _) => push(
-                i,
-                i,
-                "`loosing` means making looser; `losing` is the verb of `lose`",
-                &["losing"],
-            ),
-            ("data" | "packet" | "message" | "information", Some("lose" | "loose")) => {
-                push(i + 1, i + 1, "the noun is `loss`", &["loss"]);
-            }
             ("effected", _)
                 if matches!(
                     before,
@@ -244,19 +224,6 @@ pub fn check(blanked: &Blanked, original: &str) -> Vec<Finding> {
             }
             ("affect", _) if matches!(before, Some("any" | "an" | "no" | "the" | "little")) => {
                 push(i, i, "the noun is `effect`", &["effect"]);
-            }
-            (
-                "your",
-                Some(
-                    "familiar" | "sure" | "able" | "welcome" | "ready" | "aware" | "going" | "not",
-                ),
-            ) => {
-                push(
-                    i,
-                    i,
-                    "`your` is possessive; here it is `you are`",
-                    &["you're", "you are"],
-                );
             }
             ("your", Some(n))
                 if n.ends_with("ing")
@@ -285,42 +252,6 @@ pub fn check(blanked: &Blanked, original: &str) -> Vec<Finding> {
                     i,
                     "`your` is possessive; here it is `you are`",
                     &["you're", "you are"],
-                );
-            }
-            (
-                "you're" | "youre",
-                Some(
-                    "own" | "code" | "pipeline" | "cluster" | "application" | "app" | "project"
-                    | "team" | "data" | "repository" | "configuration" | "config" | "chart"
-                    | "service" | "account" | "environment",
-                ),
-            ) => {
-                push(
-                    i,
-                    i,
-                    "`you're` means `you are`; the possessive is `your`",
-                    &["your"],
-                );
-            }
-            ("it's" | "it’s", Some("own")) => push(i, i, "the possessive is `its`", &["its"]),
-            ("of" | "to" | "on" | "with" | "from" | "for", Some("it's" | "it’s")) => {
-                push(i + 1, i + 1, "the possessive is `its`", &["its"]);
-            }
-            (
-                "its",
-                Some("not" | "necessary" | "possible" | "important" | "recommended" | "been"),
-            ) => {
-                push(i, i, "`its` is possessive; here it is `it is`", &["it's"]);
-            }
-            (
-                "will" | "can" | "would" | "should" | "could" | "may" | "must" | "and",
-                Some("than"),
-            ) => {
-                push(
-                    i + 1,
-                    i + 1,
-                    "`than` compares; for what comes next, `then`",
-                    &["then"],
                 );
             }
             ("to", Some(n))
@@ -355,20 +286,6 @@ pub fn check(blanked: &Blanked, original: &str) -> Vec<Finding> {
                 ) =>
             {
                 push(i, i, "`to` before an adjective is `too` (excess)", &["too"]);
-            }
-            (
-                "too",
-                Some(
-                    "be" | "either" | "make" | "use" | "run" | "get" | "create" | "install"
-                    | "deploy" | "configure" | "build" | "keep",
-                ),
-            ) => {
-                push(
-                    i,
-                    i,
-                    "`too` means `also` or excess; before a verb, `to`",
-                    &["to"],
-                );
             }
             // Not `that`: "tools that work" is right. `this` only before
             // verbs that are not nouns too ("to fix this use").
@@ -524,6 +441,27 @@ mod tests {
                 Some(format!("did you mean {fix}?").as_str()),
                 "{text}"
             );
+        }
+    }
+
+    /// Every rule given as data: its mistakes found with its first fix,
+    /// its look-alikes quiet.
+    #[test]
+    fn every_english_rule_passes_its_own_examples() {
+        for rule in crate::lang::en::learner::RULES {
+            for (text, wrong, fix) in rule.mistakes {
+                let f = found(text);
+                assert_eq!(f.len(), 1, "{text}: {f:?}");
+                assert_eq!(f[0].0, *wrong, "{text}");
+                let said = f[0].1.clone().unwrap_or_default();
+                assert!(
+                    said.starts_with(&format!("did you mean `{fix}`")),
+                    "{text}: {said}"
+                );
+            }
+            for text in rule.correct {
+                assert_eq!(found(text), Vec::new(), "{text}");
+            }
         }
     }
 

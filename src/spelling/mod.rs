@@ -356,6 +356,7 @@ fn settings_digest(settings: &Settings) -> Vec<u8> {
         include_str!("prose.rs"),
         include_str!("harper.rs"),
         include_str!("learner.rs"),
+        include_str!("../lang/en/learner.rs"),
         include_str!("vocabulary.txt"),
         include_str!("french/mod.rs"),
         include_str!("french/grammar.rs"),

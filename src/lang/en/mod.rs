@@ -1,0 +1,3 @@
+//! English data: the learner rules (see `../learner.rs` for their shape).
+
+pub mod learner;
