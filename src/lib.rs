@@ -41,8 +41,8 @@ pub use cli::main;
 
 // The model.
 pub use config::{Config, English};
-pub use lang::{Lang, Unsupported as UnsupportedLanguage};
 pub use diagnostic::{Diagnostic, Excerpt, Severity};
+pub use lang::{Lang, Unsupported as UnsupportedLanguage};
 pub use model::file::TechnicalFile;
 pub use model::ids::{ReportId, Texts};
 pub use model::report::Report;
