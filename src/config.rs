@@ -1,6 +1,7 @@
 //! The `[preprocessor.technical-file]` table of `book.toml`.
 
 use crate::diagnostic::{Diagnostic, nearest};
+use crate::lang::Lang;
 use crate::syntax::markdown::Flavor;
 use std::collections::BTreeMap;
 
@@ -54,6 +55,33 @@ impl English {
             "canadian" | "ca" | "en-ca" => Some(English::Canadian),
             "australian" | "au" | "en-au" => Some(English::Australian),
             _ => None,
+        }
+    }
+}
+
+/// The language `book.language` names; a tag the tool does not support is
+/// a warning and no language (no spelling rather than English rules on it).
+fn book_language(tag: Option<&str>, diagnostics: &mut Vec<Diagnostic>) -> Option<Lang> {
+    let Some(tag) = tag.filter(|t| !t.trim().is_empty()) else {
+        return Some(Lang::En);
+    };
+    match Lang::from_tag(tag) {
+        Ok(lang) => Some(lang),
+        Err(unsupported) => {
+            let supported: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            diagnostics.push(
+                Diagnostic::warning(
+                    "unsupported-language",
+                    "book.toml",
+                    format!(
+                        "`book.language = \"{}\"` is not a language the tool supports; \
+                         its text gets no spelling and the generated pages are in English",
+                        unsupported.0
+                    ),
+                )
+                .with_suggestion(format!("supported: {}", supported.join(", "))),
+            );
+            None
         }
     }
 }
@@ -115,6 +143,10 @@ pub struct Config {
     pub authors: Vec<String>,
     /// `keywords`: the printed PDF's keywords.
     pub keywords: Vec<String>,
+    /// `[book] language`, the book's language: English when unset; `None`
+    /// when the tag names a language the tool does not support (`de`), whose
+    /// text then gets no spelling (a warning says so once per build).
+    pub language: Option<Lang>,
 }
 
 /// The path of the jury grid page in the book.
@@ -173,6 +205,7 @@ impl Default for Config {
             site_url: None,
             authors: Vec::new(),
             keywords: Vec::new(),
+            language: Some(Lang::En),
         }
     }
 }
@@ -227,6 +260,8 @@ impl Config {
             .and_then(|u| u.as_str())
             .map(str::to_owned);
         parsed.authors = config.book.authors.clone();
+        let mut diagnostics = diagnostics;
+        parsed.language = book_language(config.book.language.as_deref(), &mut diagnostics);
         (parsed, diagnostics)
     }
 
@@ -387,6 +422,29 @@ fn flavor_of(html: Option<&toml::Value>) -> Flavor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn book_language_maps_regional_tags_and_warns_once_on_an_unsupported_one() {
+        let mut diagnostics = Vec::new();
+        assert_eq!(book_language(None, &mut diagnostics), Some(Lang::En));
+        assert_eq!(
+            book_language(Some("fr-FR"), &mut diagnostics),
+            Some(Lang::Fr)
+        );
+        assert_eq!(
+            book_language(Some("en-GB"), &mut diagnostics),
+            Some(Lang::En)
+        );
+        assert!(diagnostics.is_empty());
+        assert_eq!(book_language(Some("de"), &mut diagnostics), None);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, "unsupported-language");
+        assert!(
+            diagnostics[0].message.contains("\"de\""),
+            "{}",
+            diagnostics[0].message
+        );
+    }
 
     #[test]
     fn keys_are_read_and_mistakes_reported() {

@@ -210,6 +210,9 @@ pub fn spelling_settings(root: &Path, analysis: &mut Analysis) -> Option<spellin
     if !config.spelling {
         return None;
     }
+    // A language the tool has no rules for gets no spelling (never
+    // English rules on it); the configuration warned once.
+    let lang = config.language?;
     if !spelling::available() {
         analysis.chapter_diagnostics.push(spelling::unavailable());
         return None;
@@ -226,18 +229,8 @@ pub fn spelling_settings(root: &Path, analysis: &mut Analysis) -> Option<spellin
         words,
         style: config.style,
         strict_english: config.english_chosen,
-        lang: book_language(root),
+        lang,
     })
-}
-
-/// The language `book.language` names (English when it names none the
-/// tool supports).
-fn book_language(root: &Path) -> crate::lang::Lang {
-    load::book_config(root)
-        .ok()
-        .and_then(|c| c.book.language)
-        .and_then(|tag| crate::lang::Lang::from_tag(&tag).ok())
-        .unwrap_or_default()
 }
 
 /// The files reports embed, read, and where the files they include lead:

@@ -67,6 +67,18 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// The headings this language's reports use for the expected sections,
+    /// as TOML: section id → list of headings (`fr/sections.toml`).
+    /// English's are the referential's own `headings`, so it has none here.
+    pub fn section_headings(self) -> &'static str {
+        match self {
+            Lang::En => "",
+            Lang::Fr => include_str!("fr/sections.toml"),
+        }
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

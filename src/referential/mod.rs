@@ -11,6 +11,9 @@ use crate::text::source::SourceFile;
 use std::collections::HashMap;
 use std::ops::Range;
 
+mod headings;
+pub use headings::normalize_heading;
+
 crate::text::index::typed_index!(pub SkillId, "A skill of the referential, in referential order.");
 crate::text::index::typed_index!(pub BlockId, "A block of skills of the referential.");
 crate::text::index::typed_index!(pub SectionId, "An expected section of every report.");
@@ -174,24 +177,6 @@ impl Referential {
     }
 }
 
-/// Lower case, `&` as "and", punctuation as spaces, leading numbering
-/// ("1.", "2.3)") dropped, spaces collapsed.
-pub fn normalize_heading(text: &str) -> String {
-    let lowered = text.to_lowercase().replace('&', " and ");
-    let cleaned: String = lowered
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    let mut words = cleaned.split_whitespace().peekable();
-    while words
-        .peek()
-        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
-    {
-        words.next();
-    }
-    words.collect::<Vec<_>>().join(" ")
-}
-
 struct Reader<'a> {
     source: &'a SourceFile,
     errors: Vec<Diagnostic>,
@@ -292,6 +277,7 @@ impl Reader<'_> {
                 _ => self.unknown_key(&key, &["title", "blocks", "sections"]),
             }
         }
+        headings::add_language_headings(&mut referential.sections);
         for (index, section) in referential.sections.iter_enumerated() {
             for wording in &section.headings {
                 referential.wordings.entry(wording.clone()).or_insert(index);
@@ -466,69 +452,4 @@ impl Reader<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn embedded_referential_has_18_skills_in_3_blocks_and_8_sections() {
-        let r = Referential::embedded();
-        assert_eq!(r.blocks.len(), 3);
-        assert_eq!(r.skills.len(), 18);
-        let sizes: Vec<usize> = r.blocks.iter().map(|b| b.skills.len()).collect();
-        assert_eq!(sizes, [7, 5, 6]);
-        let ids: Vec<&str> = r.sections.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            [
-                "problem",
-                "constraints",
-                "continuous-integration",
-                "continuous-delivery",
-                "quality-control",
-                "technological-choices",
-                "results",
-                "problems"
-            ]
-        );
-        assert_eq!(r.resolve("c1.3"), r.resolve("Observability"));
-        assert_eq!(
-            r.skills[r.resolve("C3.2").unwrap()].slug,
-            "performance-data"
-        );
-        assert_eq!(r.suggest("obsrvability"), Some("observability"));
-    }
-
-    #[test]
-    fn headings_map_to_sections_without_confusing_problem_and_problems() {
-        let r = Referential::embedded();
-        let section = |h: &str| r.section_of_heading(h).map(|i| r.sections[i].id.as_str());
-        assert_eq!(section("The problem"), Some("problem"));
-        assert_eq!(section("Problem statement"), Some("problem"));
-        assert_eq!(section("2. Problems"), Some("problems"));
-        assert_eq!(section("Expected and actual problems"), Some("problems"));
-        assert_eq!(section("Expected & actual results"), Some("results"));
-        assert_eq!(
-            section("Continuous integration (GitLab CI)"),
-            Some("continuous-integration")
-        );
-        assert_eq!(section("Problematic"), None);
-        assert_eq!(section("Lessons learned"), None);
-    }
-
-    #[test]
-    fn duplicate_ids_and_empty_blocks_are_errors_naming_lines() {
-        let text = "[[blocks]]\nid = \"B1\"\ntitle = \"One\"\n[[blocks.skills]]\nid = \"S1\"\nslug = \"one\"\ntitle = \"x\"\n[[blocks.skills]]\nid = \"s1\"\nslug = \"two\"\ntitle = \"y\"\n[[blocks]]\nid = \"B2\"\ntitle = \"Empty\"\n";
-        let errors = Referential::parse(&SourceFile::new("ref.toml", text)).unwrap_err();
-        let messages: Vec<String> = errors
-            .iter()
-            .map(|d| format!("{} {}", d.location(), d.message))
-            .collect();
-        assert_eq!(
-            messages,
-            [
-                "ref.toml:9:6 duplicate skill id or slug `s1` (first used on line 5)",
-                "ref.toml:12:1 block `B2` has no skills; add `[[blocks.skills]]` entries or remove it",
-            ]
-        );
-    }
-}
+mod tests;
