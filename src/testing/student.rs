@@ -108,7 +108,7 @@ fn section_extras(text: &mut String, i: usize, n: usize, s: usize, topic: &str, 
             "![Architecture of the {topic} platform](img/{name}.svg)\n\n"
         )),
         2 => {
-            if i % 4 == 0 {
+            if i.is_multiple_of(4) {
                 text.push_str(&format!(
                     "The pipeline, as committed:\n\n```yaml\n{{{{#include files/{topic}-ci.yml}}}}\n```\n\n"
                 ));

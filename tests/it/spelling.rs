@@ -198,6 +198,7 @@ fn a_warm_run_lints_only_what_changed() {
             words: vec!["Zorglub".to_owned()],
             style: false,
             strict_english: false,
+            lang: mdbook_technical_file::Lang::En,
         },
         // A folder that does not exist yet: it is created.
         cache_dir: Some(cache.path().join("nested/cache")),
@@ -326,6 +327,7 @@ fn a_cache_that_cannot_be_written_just_means_no_cache() {
             words: Vec::new(),
             style: false,
             strict_english: false,
+            lang: mdbook_technical_file::Lang::En,
         },
         // A folder inside a file cannot be created.
         cache_dir: Some(blocker.path().join("cache")),
