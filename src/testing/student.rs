@@ -294,7 +294,7 @@ mod tests {
         assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
         let (bare, parsed) = parse(3);
         assert!(bare.starts_with("# Project 3"));
-        assert_eq!(parsed.title, "Project 3: postgres platform");
+        assert_eq!(parsed.title, "Project 3: observability platform");
         assert!(parse(4).1.date().is_none(), "one report in nine is undated");
         assert!(parse(49).0.contains("draft = true"));
         assert_eq!(
