@@ -146,13 +146,15 @@ pub fn read_reports(files: &[ReportFile]) -> Vec<ReportInput> {
     })
 }
 
-/// The referential named by the configuration, or the embedded one.
+/// The referential named by the configuration, or the embedded one, in the
+/// book's language (its own words where it has none in that language).
 pub fn read_referential(
     root: &Path,
     config: &Config,
 ) -> Result<(Referential, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let lang = config.language.unwrap_or_default();
     let Some(path) = &config.referential else {
-        return Ok((Referential::embedded(), Vec::new()));
+        return Ok((Referential::embedded().in_language(lang), Vec::new()));
     };
     let bytes = std::fs::read(root.join(path)).map_err(|error| {
         vec![
@@ -167,6 +169,7 @@ pub fn read_referential(
         ]
     })?;
     Referential::parse(&SourceFile::new(path.as_str(), decode(&bytes).text))
+        .map(|(referential, warnings)| (referential.in_language(lang), warnings))
 }
 
 /// The project word list named by `dictionary`, or the warning that says

@@ -115,10 +115,10 @@ pub fn read(bytes: &[u8], referential: &Referential) -> Result<Document, Problem
     let document: Document =
         serde_json::from_value(value).map_err(|e| Problem::Invalid(e.to_string()))?;
     let expected: Vec<&str> = referential.skills.iter().map(|s| s.id.as_str()).collect();
-    if document.referential.title != referential.title {
+    if document.referential.title != referential.source_title {
         return Err(Problem::Referential(format!(
             "«{}», not «{}»",
-            document.referential.title, referential.title
+            document.referential.title, referential.source_title
         )));
     }
     if document.referential.skills != expected

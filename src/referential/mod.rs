@@ -5,14 +5,17 @@
 //! curriculum can be loaded from a TOML file of the same shape.
 
 use crate::diagnostic::{Diagnostic, Locate, nearest};
+use crate::lang::Lang;
 use crate::syntax::value::{Key, Spanned, Value, parse_toml};
 use crate::text::index::IdVec;
 use crate::text::source::SourceFile;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 mod headings;
+mod wording;
 pub use headings::normalize_heading;
+pub use wording::Wording;
 
 crate::text::index::typed_index!(pub SkillId, "A skill of the referential, in referential order.");
 crate::text::index::typed_index!(pub BlockId, "A block of skills of the referential.");
@@ -66,7 +69,11 @@ pub struct Section {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Referential {
+    /// The title in the language the book is written in.
     pub title: String,
+    /// The title as the file gives it, whatever the book's language: what
+    /// tells two books made with the same referential (the cohort compares it).
+    pub source_title: String,
     pub blocks: IdVec<BlockId, Block>,
     pub skills: IdVec<SkillId, Skill>,
     pub sections: IdVec<SectionId, Section>,
@@ -75,15 +82,54 @@ pub struct Referential {
     /// Normalized heading wording → section (the first section wins where
     /// two share a wording), for the common exact match.
     wordings: HashMap<String, SectionId>,
+    /// The words of the referential in other languages (`[wording.<code>]`).
+    languages: BTreeMap<Lang, Wording>,
 }
 
 impl Referential {
     /// The embedded RNCP Level 7 Cloud DevOps Expert referential.
     pub fn embedded() -> Referential {
         let source = SourceFile::new("(embedded referential)", DEFAULT_REFERENTIAL);
-        match Referential::parse(&source) {
+        let mut referential = match Referential::parse(&source) {
             Ok((referential, _)) => referential,
             Err(errors) => unreachable!("the embedded referential is valid: {errors:?}"),
+        };
+        for lang in Lang::ALL {
+            if let Some((wording, _)) = embedded_wording(lang, &referential) {
+                referential.languages.insert(lang, wording);
+            }
+        }
+        referential.index_headings();
+        referential
+    }
+
+    /// The referential as a book in `lang` shows it: its titles and guidance
+    /// in that language where it has them, its own words otherwise.
+    pub fn in_language(&self, lang: Lang) -> Referential {
+        let mut referential = self.clone();
+        if let Some(wording) = self.languages.get(&lang) {
+            wording.apply(&mut referential);
+        }
+        referential
+    }
+
+    /// The languages the referential has words for, besides its own.
+    pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        self.languages.keys().copied()
+    }
+
+    /// Every language's section titles count as headings of their section
+    /// (a French report's "Le problème" is `problem` in any book), and the
+    /// heading → section index is built from them.
+    fn index_headings(&mut self) {
+        for wording in self.languages.values() {
+            wording.add_headings(&mut self.sections);
+        }
+        self.wordings.clear();
+        for (index, section) in self.sections.iter_enumerated() {
+            for wording in &section.headings {
+                self.wordings.entry(wording.clone()).or_insert(index);
+            }
         }
     }
 
@@ -177,6 +223,25 @@ impl Referential {
     }
 }
 
+/// A language's words for the embedded referential (`src/lang/<code>/`),
+/// with what is wrong in them (nothing: a test says so).
+fn embedded_wording(lang: Lang, referential: &Referential) -> Option<(Wording, Vec<Diagnostic>)> {
+    let text = lang.referential_wording();
+    if text.is_empty() {
+        return None;
+    }
+    let source = SourceFile::new("(embedded referential wording)", text);
+    let root = parse_toml(&source.text).ok()?;
+    let mut reader = Reader {
+        source: &source,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let wording = reader.wording(root, referential);
+    reader.errors.extend(reader.warnings);
+    Some((wording, reader.errors))
+}
+
 struct Reader<'a> {
     source: &'a SourceFile,
     errors: Vec<Diagnostic>,
@@ -252,17 +317,26 @@ impl Reader<'_> {
     fn referential(&mut self, root: Spanned) -> Referential {
         let mut referential = Referential {
             title: String::new(),
+            source_title: String::new(),
             blocks: IdVec::new(),
             skills: IdVec::new(),
             sections: IdVec::new(),
             names: HashMap::new(),
             wordings: HashMap::new(),
+            languages: BTreeMap::new(),
         };
         let root_span = root.span.clone();
         let mut name_lines: HashMap<String, usize> = HashMap::new();
+        // Read after the blocks and sections, wherever it is in the file:
+        // its ids are checked against theirs.
+        let mut wording = None;
         for (key, value) in self.table(root, "the referential") {
             match key.name.as_str() {
-                "title" => referential.title = self.string(&key, value).unwrap_or_default(),
+                "wording" => wording = Some(value),
+                "title" => {
+                    referential.title = self.string(&key, value).unwrap_or_default();
+                    referential.source_title = referential.title.clone();
+                }
                 "blocks" => {
                     for block in self.list(&key, value) {
                         self.block(block, &mut referential, &mut name_lines);
@@ -274,15 +348,15 @@ impl Reader<'_> {
                         self.section(section, &mut referential, &mut section_ids);
                     }
                 }
-                _ => self.unknown_key(&key, &["title", "blocks", "sections"]),
+                _ => self.unknown_key(&key, &["title", "blocks", "sections", "wording"]),
             }
+        }
+        if let Some(value) = wording {
+            let languages = self.wordings(value, &referential);
+            referential.languages.extend(languages);
         }
         headings::add_language_headings(&mut referential.sections);
-        for (index, section) in referential.sections.iter_enumerated() {
-            for wording in &section.headings {
-                referential.wordings.entry(wording.clone()).or_insert(index);
-            }
-        }
+        referential.index_headings();
         if referential.blocks.is_empty() {
             self.error(
                 root_span.start..root_span.start,

@@ -89,3 +89,80 @@ fn french_headings_map_to_sections_with_or_without_article_and_accents() {
     }
     assert_eq!(section("Leçons apprises"), None);
 }
+
+#[test]
+fn the_embedded_referential_has_every_title_in_french_and_keeps_its_ids() {
+    let english = Referential::embedded();
+    let (_, problems) = embedded_wording(Lang::Fr, &english).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(english.languages().collect::<Vec<_>>(), [Lang::Fr]);
+    let french = english.in_language(Lang::Fr);
+    assert_eq!(french.title, "Expert Cloud DevOps (titre RNCP de niveau 7)");
+    assert_eq!(french.source_title, english.title);
+    for (fr, en) in french.blocks.iter().zip(english.blocks.iter()) {
+        assert_eq!(fr.id, en.id);
+        assert_ne!(fr.title, en.title, "block {} untranslated", en.id);
+    }
+    for (fr, en) in french.skills.iter().zip(english.skills.iter()) {
+        assert_eq!((&fr.id, &fr.slug), (&en.id, &en.slug));
+        assert_ne!(fr.title, en.title, "skill {} untranslated", en.id);
+    }
+    for (fr, en) in french.sections.iter().zip(english.sections.iter()) {
+        assert_eq!(fr.id, en.id);
+        assert_ne!(fr.title, en.title, "section {} untranslated", en.id);
+        assert_ne!(fr.guidance, en.guidance, "section {} untranslated", en.id);
+    }
+    let skill = french.resolve("observability").unwrap();
+    assert_eq!(french.skills[skill].id, "C1.3");
+    assert!(french.skills[skill].title.starts_with("Mettre en place"));
+    // A book in English, or in a language without a wording, keeps its words.
+    assert_eq!(english.in_language(Lang::En), english);
+    let section =
+        |r: &Referential, h: &str| r.section_of_heading(h).map(|i| r.sections[i].id.clone());
+    for r in [&english, &french] {
+        assert_eq!(section(r, "Le problème").as_deref(), Some("problem"));
+        assert_eq!(section(r, "The problem").as_deref(), Some("problem"));
+    }
+}
+
+#[test]
+fn a_school_file_gives_its_own_wording_per_language_and_unknown_ids_are_warned() {
+    let text = "title = \"Ops\"\n[wording.fr]\ntitle = \"Exploitation\"\nblocks = { B1 = \"Bloc un\" }\n[wording.fr.skills]\n\"S1\" = \"Surveiller\"\n\"S9\" = \"Rien\"\n[wording.fr.sections.intro]\ntitle = \"Préambule\"\n[wording.de]\ntitle = \"Betrieb\"\n[[blocks]]\nid = \"B1\"\ntitle = \"Block one\"\n[[blocks.skills]]\nid = \"S1\"\nslug = \"monitor\"\ntitle = \"Monitor\"\n[[sections]]\nid = \"intro\"\ntitle = \"Introduction\"\n";
+    let (r, warnings) = Referential::parse(&SourceFile::new("school.toml", text)).unwrap();
+    let messages: Vec<String> = warnings
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{} {}",
+                d.code,
+                d.position.as_ref().map_or(0, |p| p.line),
+                d.message
+            )
+        })
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].starts_with("unknown-referential-key:7 unknown key `S9`"),
+        "{messages:?}"
+    );
+    assert_eq!(
+        warnings[0].suggestion.as_deref(),
+        Some("did you mean `S1`?")
+    );
+    assert!(
+        messages[1].starts_with("unknown-referential-key:10 unknown key `de`"),
+        "{messages:?}"
+    );
+    let fr = r.in_language(Lang::Fr);
+    assert_eq!(
+        (fr.title.as_str(), fr.source_title.as_str()),
+        ("Exploitation", "Ops")
+    );
+    assert_eq!(fr.blocks[BlockId::new(0)].title, "Bloc un");
+    assert_eq!(fr.skills[SkillId::new(0)].title, "Surveiller");
+    assert_eq!(fr.sections[SectionId::new(0)].title, "Préambule");
+    assert_eq!(fr.sections[SectionId::new(0)].guidance, "");
+    // The French title is a heading of the section in either language.
+    assert_eq!(r.section_of_heading("Préambule"), Some(SectionId::new(0)));
+    assert_eq!(r.in_language(Lang::En).title, "Ops");
+}

@@ -38,7 +38,7 @@ pub fn document(file: &TechnicalFile, facts: &Facts) -> Value {
         "title": facts.title,
         "site": config.published_url(),
         "referential": {
-            "title": file.referential.title,
+            "title": file.referential.source_title,
             "skills": file.referential.skills.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
         },
         "page_estimate": (facts.page_estimate * 10.0).round() / 10.0,
