@@ -84,6 +84,9 @@ fn front_matter(
         if team {
             text.push_str("team:\n  - Camille Moreau\n  - Yanis Benali\nrole: I wrote the Helm charts and the alerts.\n");
         }
+        if i % 50 == 49 {
+            text.push_str("draft: true\n");
+        }
         text.push_str(&format!("skills: [{list}]\n---\n\n"));
     } else {
         text.push_str(&format!("+++\ntitle = \"{title}\"\n"));
@@ -296,7 +299,8 @@ mod tests {
         assert!(bare.starts_with("# Project 3"));
         assert_eq!(parsed.title, "Project 3: observability platform");
         assert!(parse(4).1.date().is_none(), "one report in nine is undated");
-        assert!(parse(49).0.contains("draft = true"));
+        assert!(parse(49).0.contains("draft: true"), "YAML front matter");
+        assert!(parse(99).0.contains("draft = true"), "TOML front matter");
         assert_eq!(
             report(5, 100, &referential, 2026),
             report(5, 100, &referential, 2026)
