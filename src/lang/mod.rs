@@ -77,6 +77,16 @@ impl Lang {
             Lang::Fr => include_str!("fr/sections.toml"),
         }
     }
+
+    /// The embedded referential's words in this language (`fr/referential.toml`),
+    /// in the shape of a referential file's `[wording.<code>]` table.
+    /// English's are the referential's own, so it has none here.
+    pub fn referential_wording(self) -> &'static str {
+        match self {
+            Lang::En => "",
+            Lang::Fr => include_str!("fr/referential.toml"),
+        }
+    }
 }
 
 impl fmt::Display for Lang {
@@ -105,17 +115,5 @@ mod tests {
         assert_eq!(Lang::from_tag("de"), Err(Unsupported("de".into())));
         assert_eq!(Lang::from_tag("pt-BR"), Err(Unsupported("pt-BR".into())));
         assert_eq!(Lang::from_tag(""), Err(Unsupported(String::new())));
-    }
-}
-
-impl Lang {
-    /// The embedded referential's words in this language (`fr/referential.toml`),
-    /// in the shape of a referential file's `[wording.<code>]` table.
-    /// English's are the referential's own, so it has none here.
-    pub fn referential_wording(self) -> &'static str {
-        match self {
-            Lang::En => "",
-            Lang::Fr => include_str!("fr/referential.toml"),
-        }
     }
 }
