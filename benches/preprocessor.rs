@@ -27,6 +27,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support/process.rs"]
+mod process;
+use process::{median, wait_with_rusage};
+
 const SEED: u64 = 2026;
 
 fn main() {
@@ -387,32 +391,10 @@ fn run_with_cache(program: &Path, root: &Path, json: &Path, cache: &Path) -> Dur
     elapsed
 }
 
-/// Waits for a child with `wait4`, which reports its own peak RSS.
-fn wait_with_rusage(pid: u32) -> (i32, u64) {
-    let mut status = 0;
-    // SAFETY: `rusage` is plain data filled by the kernel; `pid` is our
-    // child, not yet waited for (std's `Child` is dropped without waiting).
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(waited, pid as libc::pid_t, "wait4 failed");
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -1
-    };
-    (code, usage.ru_maxrss as u64 * 1024)
-}
-
 fn timed(f: impl FnOnce()) -> Duration {
     let start = Instant::now();
     f();
     start.elapsed()
-}
-
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
 }
 
 fn ratio(a: Duration, b: Duration) -> f64 {

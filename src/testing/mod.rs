@@ -2,6 +2,7 @@
 //! feature): synthetic books, the work counters, and the internals that
 //! property tests and fuzz targets check directly.
 
+pub mod http;
 pub mod student;
 pub mod synthetic;
 

@@ -7,13 +7,11 @@
 
 use crate::support::{binary, decode, hrefs, ids};
 use mdbook_technical_file::DEFAULT_REFERENTIAL;
+use mdbook_technical_file::testing::http::Server;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 const STUDENTS: usize = 30;
 const HOSTILE: &str = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
@@ -116,70 +114,6 @@ fn publish(root: &Path) -> PathBuf {
     out
 }
 
-/// A static server for `/<student>/<path>` on 127.0.0.1, a thread per
-/// connection; it stops when dropped.
-struct Server {
-    port: u16,
-    stop: Arc<AtomicBool>,
-}
-
-impl Server {
-    fn start(listener: TcpListener, sites: BTreeMap<String, PathBuf>) -> Server {
-        let port = listener.local_addr().unwrap().port();
-        let stop = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&stop);
-        let sites = Arc::new(sites);
-        std::thread::spawn(move || {
-            // Bounded: a test run makes a few dozen requests.
-            for stream in listener.incoming().take(10_000) {
-                if flag.load(Ordering::Relaxed) {
-                    break;
-                }
-                let Ok(stream) = stream else { continue };
-                let sites = Arc::clone(&sites);
-                std::thread::spawn(move || serve(stream, &sites));
-            }
-        });
-        Server { port, stop }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
-    }
-}
-
-fn serve(mut stream: TcpStream, sites: &BTreeMap<String, PathBuf>) {
-    let mut line = String::new();
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    // The rest of the request's head.
-    let mut header = String::new();
-    while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
-        header.clear();
-    }
-    let path = line.split_whitespace().nth(1).unwrap_or("/");
-    let file = path
-        .trim_start_matches('/')
-        .split_once('/')
-        .and_then(|(site, rest)| Some(sites.get(site)?.join(rest)))
-        .filter(|p| p.is_file() && !path.contains(".."));
-    let (status, body) = match file {
-        Some(file) => ("200 OK", std::fs::read(file).unwrap()),
-        None => ("404 Not Found", b"not found".to_vec()),
-    };
-    let _ = write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(&body);
-}
-
 struct Built {
     name: String,
     slug: String,
@@ -230,7 +164,7 @@ fn a_cohort_of_30_books_served_over_http_makes_a_faithful_dashboard() {
         });
     }
     // The server is started on the port the books were given.
-    let server = Server::start(listener, sites);
+    let server = Server::start(listener, sites, 10_000);
     let mut cohort = String::from(
         "name = \"Cohort <2026>\"\n[attention]\nmin-skills = 10\nmax-days-without-report = 90\npages = false\n",
     );
