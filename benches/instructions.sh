@@ -18,7 +18,8 @@ for candidate in "$target"/release/deps/preprocessor-*; do
 done
 [ -n "$bench" ] || { echo "error: no bench executable; run cargo bench --bench preprocessor --no-run" >&2; exit 2; }
 bench=$(realpath "$bench")
-book="$target/instructions-book"
+# Absolute: the JSON mdBook sends names the book root, and the counts run inside it.
+book=$(realpath -m "$target/instructions-book")
 rm -rf "$book"
 "$bench" --generate 1000 "$book" 2>/dev/null
 count() {
@@ -40,6 +41,10 @@ ratio = mine / base
 limit = committed["ratio"] * (1 + committed["tolerance"])
 print(f"instructions on 1,000 reports: ours {mine:,}, pass-through {base:,}, ratio {ratio:.3f} "
       f"(committed {committed['ratio']}, fails above {limit:.3f})")
+if ratio < 1:
+    print("error: the preprocessor did less work than the pass-through: it cannot have read "
+          "the book (is the book root in the input JSON the folder it runs in?)")
+    sys.exit(1)
 if ratio > limit:
     print(f"error: the preprocessor got slower: {ratio:.3f}x the pass-through, over {limit:.3f}x; "
           "find the change (git bisect run) or, if the cost is wanted, raise ratio in "
