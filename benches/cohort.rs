@@ -24,6 +24,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/process.rs"]
 mod process;
 use process::{median, run_measured};
@@ -34,13 +36,7 @@ const TODAY: &str = "2026-12-01";
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let option = |name: &str, default: &str| -> String {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-            .unwrap_or_else(|| default.to_owned())
-    };
+    let option = |name: &str, default: &str| args::option(&args, name, default);
     let sizes: Vec<usize> = option("--sizes", "250,500,1000,2000")
         .split(',')
         .filter_map(|s| s.parse().ok())

@@ -27,6 +27,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support/args.rs"]
+mod args;
 #[path = "support/process.rs"]
 mod process;
 use process::{median, wait_with_rusage};
@@ -42,13 +44,7 @@ fn main() {
     if args.get(1).map(String::as_str) == Some("supports") {
         return;
     }
-    let option = |name: &str, default: &str| -> String {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-            .unwrap_or_else(|| default.to_owned())
-    };
+    let option = |name: &str, default: &str| args::option(&args, name, default);
     // `--generate N DIR`: write the two books of N reports (and the JSON
     // mdBook would send) under DIR, for profiling, then stop.
     if let Some(i) = args.iter().position(|a| a == "--generate") {
