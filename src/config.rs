@@ -1,7 +1,7 @@
 //! The `[preprocessor.technical-file]` table of `book.toml`.
 
 use crate::diagnostic::{Diagnostic, nearest};
-use crate::lang::Lang;
+use crate::lang::{Catalogue, Lang};
 use crate::syntax::markdown::Flavor;
 use std::collections::BTreeMap;
 
@@ -102,9 +102,11 @@ pub struct Config {
     pub placeholder: String,
     /// Path of the generated appendix in the book.
     pub appendix: String,
-    pub appendix_title: String,
-    /// Title of the part that holds the reports when there is no placeholder.
-    pub part_title: String,
+    /// `appendix-title`; the catalogue's title in the book's language if unset.
+    pub appendix_title: Option<String>,
+    /// Title of the part that holds the reports when there is no placeholder
+    /// (`part-title`; the catalogue's in the book's language if unset).
+    pub part_title: Option<String>,
     pub order: Order,
     /// A referential file relative to the book root; the embedded one if `None`.
     pub referential: Option<String>,
@@ -159,6 +161,26 @@ impl Config {
         std::iter::once(self.appendix.as_str()).chain(self.jury_grid.then_some(JURY_GRID_PATH))
     }
 
+    /// The catalogue of the book's language, whose words the generated
+    /// pages use (English's for a language the tool does not support).
+    pub fn words(&self) -> &'static Catalogue {
+        self.language.unwrap_or_default().catalogue()
+    }
+
+    /// The appendix's title: `appendix-title`, or the catalogue's.
+    pub fn appendix_title(&self) -> String {
+        self.appendix_title
+            .clone()
+            .unwrap_or_else(|| self.words().text("appendix-title"))
+    }
+
+    /// The title of the reports' part: `part-title`, or the catalogue's.
+    pub fn part_title(&self) -> String {
+        self.part_title
+            .clone()
+            .unwrap_or_else(|| self.words().text("part-title"))
+    }
+
     /// Whether the tool writes the page at this path.
     pub fn is_generated_page(&self, path: &str) -> bool {
         self.generated_pages().any(|p| p == path)
@@ -182,8 +204,8 @@ impl Default for Config {
             reports: "reports".to_owned(),
             placeholder: "reports.md".to_owned(),
             appendix: "skill-coverage.md".to_owned(),
-            appendix_title: "Skill coverage".to_owned(),
-            part_title: "Project reports".to_owned(),
+            appendix_title: None,
+            part_title: None,
             order: Order::Date,
             referential: None,
             strict: false,
@@ -303,8 +325,8 @@ impl Config {
             ("reports", V::String(s)) => self.reports = s.clone(),
             ("placeholder", V::String(s)) => self.placeholder = s.clone(),
             ("appendix", V::String(s)) if s.ends_with(".md") => self.appendix = s.clone(),
-            ("appendix-title", V::String(s)) => self.appendix_title = s.clone(),
-            ("part-title", V::String(s)) => self.part_title = s.clone(),
+            ("appendix-title", V::String(s)) => self.appendix_title = Some(s.clone()),
+            ("part-title", V::String(s)) => self.part_title = Some(s.clone()),
             ("order", V::String(s)) if s == "date" => self.order = Order::Date,
             ("order", V::String(s)) if s == "name" => self.order = Order::Name,
             ("referential", V::String(s)) => self.referential = Some(s.clone()),

@@ -248,7 +248,7 @@ pub fn render(analysis: Analysis, context: &PageContext) -> Rendered {
     diagnostics.extend(chapter_diagnostics);
     let appendix = appendix_page(&file, &texts, &diagnostics);
     let jury_grid = file.config.jury_grid.then(|| Page {
-        name: jury::TITLE.to_owned(),
+        name: jury::title(file.config.words()),
         path: JURY_GRID_PATH.to_owned(),
         source_path: None,
         content: jury::render(&file, JURY_GRID_PATH),
@@ -295,7 +295,7 @@ fn appendix_page(file: &TechnicalFile, texts: &Texts, diagnostics: &[Diagnostic]
         .filter(|d| d.severity == Severity::Error || file.config.warnings_in_pages())
         .collect();
     Page {
-        name: file.config.appendix_title.clone(),
+        name: file.config.appendix_title(),
         path: file.config.appendix.clone(),
         source_path: None,
         content: appendix::render(file, texts, &shown),

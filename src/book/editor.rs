@@ -79,7 +79,7 @@ pub fn analyze(
             &mut analysis.file,
             &analysis.texts,
             &analysis.chapters,
-            |targets| session.check(targets, &settings),
+            |targets, lang| session.check(targets, &settings.in_language(lang)),
         );
         analysis.chapter_diagnostics.extend(found);
     }

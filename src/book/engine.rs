@@ -15,7 +15,7 @@ use crate::pipeline::{self, Analysis, ChapterInput, Input};
 use crate::referential::Referential;
 use crate::render::report_page::PageContext;
 use crate::spelling::{self, Mode, SpellStats, Store, background, cache, service};
-use crate::text::{counted, slash};
+use crate::text::slash;
 use mdbook_preprocessor::book::{Book, BookItem};
 use std::fmt;
 use std::path::Path;
@@ -72,27 +72,31 @@ impl Outcome {
             .collect();
         let gaps = file.gap_ids();
         let tally = self.tally();
-        let mut line = format!(
-            "technical-file: {}, {}/{} skills ({})",
-            counted(file.reports.len(), "report"),
-            summary.covered,
-            summary.total,
-            blocks.join(", ")
-        );
+        let words = file.config.words();
+        let mut parts = vec![words.format(
+            "build-reports-skills",
+            &[
+                ("reports", file.reports.len().into()),
+                ("covered", summary.covered.into()),
+                ("total", summary.total.into()),
+                ("blocks", blocks.join(", ").into()),
+            ],
+        )];
         if !gaps.is_empty() {
-            line.push_str(&format!(", gaps: {}", gaps.join(" ")));
+            parts.push(words.format("build-gaps", &[("gaps", gaps.join(" ").into())]));
         }
-        line.push_str(&format!(", ~{:.1} pages", self.pages));
+        let pages = words.decimal(self.pages, 1);
+        parts.push(words.format("build-pages", &[("pages", pages.into())]));
         if self.spelling.pending > 0 {
-            line.push_str(&format!(
-                ", spelling of {} checking in the background",
-                counted(self.spelling.pending, "file")
-            ));
+            let files = self.spelling.pending;
+            parts.push(words.format("build-spelling-pending", &[("files", files.into())]));
         }
         if tally.errors > 0 {
-            line.push_str(&format!(", {}", counted(tally.errors, "error")));
+            parts.push(words.format("build-errors", &[("errors", tally.errors.into())]));
         }
-        line.push_str(&format!(", {}", counted(tally.warnings, "warning")));
+        let warnings = tally.warnings;
+        parts.push(words.format("build-warnings", &[("warnings", warnings.into())]));
+        let line = format!("technical-file: {}", parts.join(", "));
         line
     }
 }
@@ -119,7 +123,7 @@ pub fn process(
     let placement = assemble::insert(
         &mut book,
         &file.config.placeholder,
-        &file.config.part_title,
+        &file.config.part_title(),
         rendered.reports,
         rendered.appendix,
         rendered.jury_grid,
@@ -194,7 +198,7 @@ fn check_spelling(root: &Path, analysis: &mut Analysis) -> SpellStats {
         &mut analysis.file,
         &analysis.texts,
         &analysis.chapters,
-        |targets| spelling::check(targets, &settings, store, mode),
+        |targets, lang| spelling::check(targets, &settings.in_language(lang), store, mode),
     );
     analysis.chapter_diagnostics.extend(found);
     if stats.pending > 0 {
@@ -210,9 +214,11 @@ pub fn spelling_settings(root: &Path, analysis: &mut Analysis) -> Option<spellin
     if !config.spelling {
         return None;
     }
-    // A language the tool has no rules for gets no spelling (never
-    // English rules on it); the configuration warned once.
-    let lang = config.language?;
+    // A text in a language the tool has no rules for gets no spelling
+    // (never English rules on it): `spelling::check_book` leaves it out,
+    // and the configuration warned once. Each text's language is set
+    // per group there; this is the book's.
+    let lang = config.language.unwrap_or_default();
     if !spelling::available() {
         analysis.chapter_diagnostics.push(spelling::unavailable());
         return None;

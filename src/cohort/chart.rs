@@ -5,7 +5,8 @@
 
 use crate::cohort::model::{Cohort, Month};
 use crate::referential::BlockId;
-use crate::render::appendix::progression::{MONTHS, SERIES, marker_shape, num};
+use crate::lang::Lang;
+use crate::render::appendix::progression::{SERIES, marker_shape, month_label as axis_month, num};
 use crate::text::html::Html;
 
 const WIDTH: f64 = 640.0;
@@ -17,11 +18,8 @@ const LABELS_WIDTH: f64 = 92.0;
 const HEIGHT: f64 = PLOT_TOP + PLOT_HEIGHT + 34.0;
 
 fn month_label(month: &Month) -> String {
-    format!(
-        "{} {}",
-        MONTHS[usize::from(month.start.month) - 1],
-        month.start.year
-    )
+    // The dashboard is in English, the school's working language here.
+    axis_month(Lang::En.catalogue(), month.start.year, month.start.month)
 }
 
 pub fn render(cohort: &Cohort, html: &mut Html) {

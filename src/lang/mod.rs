@@ -8,8 +8,11 @@
 //! third language is a new folder and a new [`Lang`] variant, not edits
 //! across the tree. Nothing here reads a file: the data is embedded.
 
+mod catalogue;
 pub mod en;
 pub mod learner;
+
+pub use catalogue::{Catalogue, Piece};
 
 use std::fmt;
 

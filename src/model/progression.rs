@@ -33,9 +33,9 @@ pub struct Progression {
 
 impl Step {
     /// Its date as the chart and its table write it.
-    pub fn when(&self) -> String {
+    pub fn when(&self, words: &crate::lang::Catalogue) -> String {
         self.date
-            .map_or_else(|| "undated".to_owned(), |d| d.to_string())
+            .map_or_else(|| words.text("chart-undated"), |d| d.written(words))
     }
 }
 

@@ -1,5 +1,6 @@
 //! The badges a `{{#skill}}` marker becomes.
 
+use crate::lang::Catalogue;
 use crate::referential::Referential;
 use crate::syntax::marker::Marker;
 use crate::text::html::Html;
@@ -8,7 +9,12 @@ use crate::text::html::Html;
 /// the appendix (a plain label inside a link's text, where links cannot
 /// nest), and a warning label for unknown ids. Each badge shows what
 /// `Referential::badge_label` says, which heading ids count on.
-pub fn html(marker: &Marker, referential: &Referential, appendix_href: &str) -> String {
+pub fn html(
+    marker: &Marker,
+    referential: &Referential,
+    words: &Catalogue,
+    appendix_href: &str,
+) -> String {
     let mut html = Html::new();
     for (i, id) in marker.ids.iter().enumerate() {
         if i > 0 {
@@ -38,7 +44,7 @@ pub fn html(marker: &Marker, referential: &Referential, appendix_href: &str) -> 
                     "span",
                     &[
                         ("class", "tf-skill tf-unknown"),
-                        ("title", "unknown skill: see the build's diagnostics"),
+                        ("title", &words.text("badge-unknown")),
                     ],
                     &referential.badge_label([id.value.as_str()]),
                 );

@@ -8,7 +8,7 @@ use crate::model::ids::ReportId;
 use crate::render::md::Markdown;
 use crate::syntax::markdown::Flavor;
 use crate::text::html::Html;
-use crate::text::plural;
+use crate::lang::Catalogue;
 use mdbook_markdown::pulldown_cmark::BlockQuoteKind;
 
 /// The box under a report's title: date, team and role, and the skills
@@ -25,26 +25,31 @@ pub fn header(file: &TechnicalFile, index: ReportId, appendix_href: &str) -> Str
 /// Date, individual or group project, role, and whether spelling is pending.
 fn meta(file: &TechnicalFile, index: ReportId, html: &mut Html) {
     let fm = &file.reports[index].front_matter;
+    let words = file.config.words();
     html.open("p", &[("class", "tf-meta")]);
     if let Some(date) = &fm.date {
         let day = date.value.to_string();
-        html.element("span", &[("class", "tf-label")], "Validated")
+        html.element("span", &[("class", "tf-label")], &words.text("header-validated"))
             .text(" ")
-            .element("time", &[("datetime", &day)], &day)
+            .element("time", &[("datetime", &day)], &date.value.written(words))
             .text(" · ");
     }
     if fm.team.is_empty() {
-        html.element("span", &[("class", "tf-label")], "Individual project");
+        html.element(
+            "span",
+            &[("class", "tf-label")],
+            &words.text("header-individual"),
+        );
     } else {
         let names: Vec<&str> = fm.team.iter().map(|t| t.value.as_str()).collect();
-        html.element("span", &[("class", "tf-label")], "Group project")
-            .text(" — team: ")
-            .text(&names.join(", "));
+        let team = words.format("header-team", &[("names", names.join(", ").into())]);
+        html.element("span", &[("class", "tf-label")], &words.text("header-group"))
+            .text(&format!(" — {team}"));
     }
     html.close("p").newline();
     if let Some(role) = &fm.role {
         html.open("p", &[("class", "tf-meta tf-role")])
-            .element("span", &[("class", "tf-label")], "My role")
+            .element("span", &[("class", "tf-label")], &words.text("header-role"))
             .text(" ")
             .text(role.value.trim())
             .close("p")
@@ -54,7 +59,7 @@ fn meta(file: &TechnicalFile, index: ReportId, html: &mut Html) {
         html.element(
             "p",
             &[("class", "tf-meta tf-pending")],
-            "Spelling and grammar are being checked in the background; the results show at your next save.",
+            &words.text("header-spelling-pending"),
         )
         .newline();
     }
@@ -64,17 +69,22 @@ fn meta(file: &TechnicalFile, index: ReportId, html: &mut Html) {
 fn skills_evidenced(file: &TechnicalFile, index: ReportId, appendix_href: &str, html: &mut Html) {
     let report = &file.reports[index];
     let skills = &file.matrix.report_skills[index];
+    let words = file.config.words();
     if skills.is_empty() {
         html.element(
             "p",
             &[("class", "tf-meta tf-none")],
-            "No skill is claimed in this report yet.",
+            &words.text("header-no-skill"),
         )
         .newline();
         return;
     }
-    html.element("p", &[("class", "tf-label")], "Skills evidenced here")
-        .newline();
+    html.element(
+        "p",
+        &[("class", "tf-label")],
+        &words.text("header-skills-evidenced"),
+    )
+    .newline();
     html.open("ul", &[("class", "tf-skill-list")]).newline();
     for &skill_id in skills {
         let skill = &file.referential.skills[skill_id];
@@ -97,7 +107,7 @@ fn skills_evidenced(file: &TechnicalFile, index: ReportId, appendix_href: &str, 
                     html.element("a", &[("href", &href)], report.heading_label(h));
                 }
                 None => {
-                    html.text("the whole report");
+                    html.text(&words.text("header-whole-report"));
                 }
             }
         }
@@ -113,18 +123,19 @@ pub fn related(file: &TechnicalFile, index: ReportId) -> String {
         return String::new();
     }
     let page = file.report_path(index);
+    let words = file.config.words();
     let mut html = Html::new();
     html.open("div", &[("class", "tf-related")]).newline();
-    html.element("p", &[("class", "tf-label")], "Related reports")
+    html.element("p", &[("class", "tf-label")], &words.text("related-title"))
         .newline();
     html.open("ul", &[]).newline();
     for (other, skills) in related {
         let href = file.report_href(other, page);
         let ids = file.referential.skill_ids(&skills);
+        let also = words.format("related-also", &[("skills", ids.join(", ").into())]);
         html.open("li", &[])
             .element("a", &[("href", &href)], &file.reports[other].title)
-            .text(" — also evidences ")
-            .text(&ids.join(", "))
+            .text(&format!(" — {also}"))
             .close("li")
             .newline();
     }
@@ -139,6 +150,7 @@ pub struct ProblemsBox<'a> {
     pub note: &'a str,
     /// Whether each item says "error" or "warning".
     pub severities: bool,
+    pub words: &'a Catalogue,
 }
 
 impl ProblemsBox<'_> {
@@ -159,8 +171,11 @@ impl ProblemsBox<'_> {
                 item.code(&d.location());
                 item.text(" ");
                 if self.severities {
-                    item.text(d.severity.as_str());
-                    item.text(": ");
+                    let severity = match d.severity {
+                        Severity::Error => "severity-error",
+                        Severity::Warning => "severity-warning",
+                    };
+                    item.text(&format!("{} ", self.words.text(severity)));
                 }
                 item.text(&d.message);
                 if let Some(s) = &d.suggestion {
@@ -173,17 +188,15 @@ impl ProblemsBox<'_> {
 }
 
 /// The problems box of a report page.
-pub fn report_problems(diagnostics: &[&Diagnostic], flavor: Flavor) -> String {
+pub fn report_problems(diagnostics: &[&Diagnostic], words: &Catalogue, flavor: Flavor) -> String {
     let count = diagnostics.len();
-    let title = format!(
-        "technical-file found {count} problem{} in this file",
-        plural(count)
-    );
+    let title = words.format("report-problems-title", &[("count", count.into())]);
     let mut md = Markdown::new();
     ProblemsBox {
         title: &title,
-        note: " (this box is not part of the report; fix the problems and it goes away).",
+        note: &format!(" {}", words.text("report-problems-note")),
         severities: true,
+        words,
     }
     .render(diagnostics, &mut md);
     md.finish(flavor).trim_end().to_owned()

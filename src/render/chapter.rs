@@ -23,7 +23,12 @@ pub fn expand(file: &TechnicalFile, chapter: &Chapter) -> Option<String> {
         .iter()
         .map(|marker| {
             let replacement = match marker.kind {
-                DirectiveKind::Skill => badges::html(marker, &file.referential, &appendix_href),
+                DirectiveKind::Skill => badges::html(
+                    marker,
+                    &file.referential,
+                    file.config.words(),
+                    &appendix_href,
+                ),
                 DirectiveKind::SkillEvidence => evidence_directive(file, marker, &chapter.path),
             };
             Edit::replace(marker.range.clone(), replacement)
@@ -60,7 +65,7 @@ fn evidence_directive(file: &TechnicalFile, marker: &Marker, chapter_path: &str)
             }
         }
         if first {
-            p.emphasis("no evidence yet");
+            p.emphasis(&file.config.words().text("chapter-no-evidence"));
         }
     });
     md.finish(file.config.flavor).trim().to_owned()
@@ -72,16 +77,19 @@ fn evidence_list(file: &TechnicalFile, skill: SkillId, chapter_path: &str, md: &
     if links.is_empty() {
         let entry = paths::html_page(&paths::relative(chapter_path, &file.config.appendix));
         let s = &file.referential.skills[skill];
+        let words = file.config.words();
+        let pieces = words.pieces("chapter-see-appendix", &[], &["appendix"]);
         md.admonition(BlockQuoteKind::Warning, |m| {
             m.paragraph(|p| {
-                p.strong(&format!("No report evidences {} yet.", s.id));
-                p.text(" See ");
-                p.link(
-                    "the coverage appendix",
-                    &format!("{entry}#{}", s.anchor()),
-                    &s.title,
-                );
-                p.text(".");
+                p.strong(&words.format("chapter-gap", &[("skill", s.id.as_str().into())]));
+                p.text(" ");
+                p.pieces(&pieces, |p, _| {
+                    p.link(
+                        &words.text("chapter-appendix-link"),
+                        &format!("{entry}#{}", s.anchor()),
+                        &s.title,
+                    );
+                });
             });
         });
         return;

@@ -45,7 +45,7 @@ pub fn links(
             EvidenceLink {
                 label,
                 href,
-                date: report.date().map(|d| d.to_string()),
+                date: report.date().map(|d| d.written(file.config.words())),
                 whole_report: evidence.heading.is_none(),
                 excerpt,
             }

@@ -5,21 +5,24 @@
 //! the links are absolute, so a printed or exported grid still leads to the
 //! hosted sections.
 
+use crate::lang::{Catalogue, Piece};
 use crate::model::file::TechnicalFile;
 use crate::render::evidence;
 use crate::render::md::Markdown;
 use crate::text::html::Html;
 
-/// The page's title.
-pub const TITLE: &str = "Jury grid";
+/// The grading columns' messages, after the skill and its evidence.
+const GRADES: [&str; 3] = ["jury-acquired", "jury-partly", "jury-not-yet"];
 
-/// The grading columns, after the skill and its evidence.
-const GRADES: [&str; 3] = ["Acquired", "Partly", "Not yet"];
+/// The page's title, in the book's language.
+pub fn title(words: &Catalogue) -> String {
+    words.text("jury-title")
+}
 
 /// The jury grid page's Markdown, for the page `path` of the book.
 pub fn render(file: &TechnicalFile, path: &str) -> String {
     let mut md = Markdown::new();
-    md.heading(1, TITLE, None);
+    md.heading(1, &title(file.config.words()), None);
     let base = file.config.published_url();
     md.html_block(introduction(file, base.as_deref()));
     md.html_block(identification(file));
@@ -35,22 +38,26 @@ pub fn render(file: &TechnicalFile, path: &str) -> String {
 /// print rules can leave out the address they add after external links
 /// (the page says it once).
 fn introduction(file: &TechnicalFile, base: Option<&str>) -> String {
+    let words = file.config.words();
     let mut html = Html::new();
     html.open("p", &[("class", "tf-jury-intro")]);
-    html.text("For each skill, tick one box and comment. Each piece of evidence links to the report section that proves it");
     match base {
         Some(url) => {
-            html.text(" in the published book, ")
-                .element("a", &[("href", url)], url)
-                .text(".");
+            for piece in words.pieces("jury-intro-published", &[], &["url"]) {
+                match piece {
+                    Piece::Text(text) => html.text(&text),
+                    Piece::Span(_) => html.element("a", &[("href", url)], url),
+                };
+            }
         }
         None => {
-            html.text(" in this book.");
+            html.text(&words.text("jury-intro"));
         }
     }
     let gaps = file.matrix.gaps().len();
     if gaps > 0 {
-        html.text(&format!(" ⚠ marks a skill no report evidences ({gaps})."));
+        let gaps = words.format("jury-gaps", &[("gaps", gaps.into())]);
+        html.text(&format!(" {gaps}"));
     }
     html.close("p");
     html.finish()
@@ -63,13 +70,14 @@ fn identification(file: &TechnicalFile) -> String {
     html.open("table", &[("class", "tf-jury-identification")])
         .newline();
     let candidate = file.config.authors.join(", ");
+    let words = file.config.words();
     for (label, value) in [
-        ("Candidate", candidate.as_str()),
-        ("Jury member", ""),
-        ("Date", ""),
+        ("jury-candidate", candidate.as_str()),
+        ("jury-member", ""),
+        ("jury-date", ""),
     ] {
         html.open("tr", &[])
-            .element("th", &[("scope", "row")], label)
+            .element("th", &[("scope", "row")], &words.text(label))
             .element("td", &[], value)
             .close("tr")
             .newline();
@@ -85,6 +93,8 @@ fn table(
     path: &str,
     base: Option<&str>,
 ) -> String {
+    let words = file.config.words();
+    let grades = GRADES.map(|grade| words.text(grade));
     let mut html = Html::new();
     html.open("table", &[("class", "tf-jury")]).newline();
     html.open("colgroup", &[]);
@@ -97,12 +107,12 @@ fn table(
     }
     html.close("colgroup").newline();
     html.open("thead", &[]).open("tr", &[]);
-    html.element("th", &[("scope", "col")], "Skill");
-    html.element("th", &[("scope", "col")], "Evidence");
-    for grade in GRADES {
+    html.element("th", &[("scope", "col")], &words.text("jury-skill"));
+    html.element("th", &[("scope", "col")], &words.text("jury-evidence"));
+    for grade in &grades {
         html.element("th", &[("scope", "col")], grade);
     }
-    html.element("th", &[("scope", "col")], "Comment");
+    html.element("th", &[("scope", "col")], &words.text("jury-comment"));
     html.close("tr").close("thead").newline();
     html.open("tbody", &[]).newline();
     for skill in file.referential.blocks[block].skills() {
@@ -116,7 +126,11 @@ fn table(
         html.open("td", &[]);
         let links = evidence::links(file, skill, path, None);
         if links.is_empty() {
-            html.element("span", &[("class", "tf-jury-gap")], "⚠ No evidence");
+            html.element(
+                "span",
+                &[("class", "tf-jury-gap")],
+                &words.text("jury-no-evidence"),
+            );
         } else {
             html.open("ul", &[]);
             for link in &links {
@@ -131,7 +145,7 @@ fn table(
             html.close("ul");
         }
         html.close("td");
-        for grade in GRADES {
+        for grade in &grades {
             let label = format!("{} {grade}", s.id);
             html.open("td", &[("class", "tf-jury-box")])
                 .element("span", &[("role", "img"), ("aria-label", &label)], "☐")

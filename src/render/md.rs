@@ -2,6 +2,7 @@
 //! pulldown-cmark-to-cmark: text is escaped by construction, so a report
 //! titled `<img src=x onerror=alert(1)>` stays text.
 
+use crate::lang::Piece;
 use crate::syntax::markdown::Flavor;
 use mdbook_markdown::pulldown_cmark::{
     Alignment, BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd,
@@ -61,6 +62,24 @@ impl Markdown {
     pub fn text(&mut self, text: &str) -> &mut Self {
         if !text.is_empty() {
             self.events.push(Event::Text(CowStr::from(text.to_owned())));
+        }
+        self
+    }
+
+    /// A message cut by [`Catalogue::pieces`](crate::lang::Catalogue::pieces):
+    /// its text as text, each span as `span` writes it.
+    pub fn pieces(
+        &mut self,
+        pieces: &[Piece],
+        mut span: impl FnMut(&mut Markdown, usize),
+    ) -> &mut Self {
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => {
+                    self.text(text);
+                }
+                Piece::Span(index) => span(self, *index),
+            }
         }
         self
     }

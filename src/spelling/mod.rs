@@ -93,7 +93,8 @@ use crate::text::source::SourceFile;
 use prose::{Blanked, PieceKind, Target, blank};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
+use crate::lang::Lang;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 /// Harper rules that are switched off: noise on technical prose, or house
@@ -170,6 +171,16 @@ pub struct Settings {
     /// rules ([`french`]), English harper's.
     #[serde(default)]
     pub lang: crate::lang::Lang,
+}
+
+impl Settings {
+    /// The same settings for texts in `lang`.
+    pub fn in_language(&self, lang: Lang) -> Settings {
+        Settings {
+            lang,
+            ..self.clone()
+        }
+    }
 }
 
 /// Whether a finding is about a word harper does not know, or anything else.
@@ -444,7 +455,7 @@ pub fn check_book(
     file: &mut TechnicalFile,
     texts: &Texts,
     chapters: &[Chapter],
-    lint: impl FnOnce(&[Target]) -> (Vec<Option<Vec<Diagnostic>>>, SpellStats),
+    mut lint: impl FnMut(&[Target], Lang) -> (Vec<Option<Vec<Diagnostic>>>, SpellStats),
 ) -> (Vec<Diagnostic>, SpellStats) {
     let mut targets: Vec<Target> = file
         .reports
@@ -453,7 +464,7 @@ pub fn check_book(
         .collect();
     targets.extend(chapters.iter().map(Target::chapter));
     let known = code_words(&targets);
-    let (mut found, stats) = lint(&targets);
+    let (mut found, stats) = lint_by_language(&targets, file.config.language, &mut lint);
     let titles: Vec<&str> = file
         .referential
         .skills
@@ -474,6 +485,35 @@ pub fn check_book(
         chapter_found.into_iter().flatten().flatten().collect(),
         stats,
     )
+}
+
+/// Lints each language's texts with its rules, once per language present:
+/// a text in the book's language, or in its own (`lang` in a report's
+/// front matter); a text in a language the tool has no rules for gets none.
+fn lint_by_language(
+    targets: &[Target],
+    book: Option<Lang>,
+    lint: &mut impl FnMut(&[Target], Lang) -> (Vec<Option<Vec<Diagnostic>>>, SpellStats),
+) -> (Vec<Option<Vec<Diagnostic>>>, SpellStats) {
+    let mut groups: BTreeMap<Lang, Vec<usize>> = BTreeMap::new();
+    for (i, target) in targets.iter().enumerate() {
+        if let Some(lang) = target.lang.unwrap_or(book) {
+            groups.entry(lang).or_default().push(i);
+        }
+    }
+    let mut found: Vec<Option<Vec<Diagnostic>>> = vec![Some(Vec::new()); targets.len()];
+    let mut stats = SpellStats::default();
+    for (lang, indices) in groups {
+        let group: Vec<Target> = indices.iter().map(|&i| targets[i].clone()).collect();
+        let (results, group_stats) = lint(&group, lang);
+        for (i, result) in indices.into_iter().zip(results) {
+            found[i] = result;
+        }
+        stats.linted += group_stats.linted;
+        stats.cached += group_stats.cached;
+        stats.pending += group_stats.pending;
+    }
+    (found, stats)
 }
 
 /// The book's own vocabulary: the words of its code blocks and inline

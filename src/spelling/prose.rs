@@ -14,6 +14,7 @@
 //! blanked: each character is replaced by as many spaces as it has bytes
 //! (line breaks are kept), so byte offsets are the same in both texts.
 
+use crate::lang::Lang;
 use crate::model::chapter::Chapter;
 use crate::model::report::Report;
 use crate::syntax::directive;
@@ -30,6 +31,10 @@ pub struct Target<'a> {
     pub scan: &'a Scan,
     pub from: usize,
     pub skip: Vec<Range<usize>>,
+    /// The text's language when it is not the book's (`lang` in a
+    /// report's front matter); `Some(None)` for one the tool has no rules
+    /// for, which gets no spelling.
+    pub lang: Option<Option<Lang>>,
 }
 
 impl<'a> Target<'a> {
@@ -40,6 +45,7 @@ impl<'a> Target<'a> {
             scan: &report.scan,
             from: report.front_matter_range.end,
             skip: report.markers.iter().map(|m| m.range.clone()).collect(),
+            lang: report.front_matter.lang.as_ref().map(|l| l.value),
         }
     }
 
@@ -50,6 +56,7 @@ impl<'a> Target<'a> {
             scan: &chapter.scan,
             from: chapter.body_start,
             skip: chapter.markers.iter().map(|m| m.range.clone()).collect(),
+            lang: None,
         }
     }
 

@@ -4,6 +4,7 @@
 //! Every key is checked on its own so that one wrong value gives one
 //! precise diagnostic and the rest of the front matter still counts.
 
+use crate::lang::Lang;
 use crate::diagnostic::{Diagnostic, Locate, nearest};
 use crate::syntax::value::{Key, Spanned, Value, parse_toml, parse_yaml};
 use crate::text::source::SourceFile;
@@ -11,7 +12,7 @@ use std::fmt;
 use std::ops::Range;
 
 /// The keys a report's front matter may have.
-pub const KNOWN_KEYS: [&str; 6] = ["title", "date", "team", "role", "skills", "draft"];
+pub const KNOWN_KEYS: [&str; 7] = ["title", "date", "team", "role", "skills", "draft", "lang"];
 
 /// A value and the byte range it came from in the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +110,14 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The day as a sentence of this catalogue's language writes it
+    /// ("14 octobre 2026"); English keeps `2026-10-14`.
+    pub fn written(&self, words: &crate::lang::Catalogue) -> String {
+        words.date(self.year, self.month, self.day, &self.to_string())
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -133,6 +142,10 @@ pub struct FrontMatter {
     /// Skill ids or slugs as written; resolved against the referential later.
     pub skills: Vec<Located<String>>,
     pub draft: bool,
+    /// `lang = "en"`: the report is written in another language than the
+    /// book's. `Some(None)` for a tag the tool does not support (warned:
+    /// the report then gets no spelling, never another language's rules).
+    pub lang: Option<Located<Option<Lang>>>,
 }
 
 /// The result of reading the top of a report.
@@ -234,6 +247,7 @@ impl Reader<'_> {
                 fm.skills = self.list(key, value, "skill ids", "[\"C1.1\", \"observability\"]")
             }
             "draft" => fm.draft = self.bool(key, value).unwrap_or(false),
+            "lang" => fm.lang = self.lang(key, value),
             other => {
                 let mut d = self.source.warning(
                     "unknown-front-matter-key",
@@ -286,6 +300,32 @@ impl Reader<'_> {
                 None
             }
         }
+    }
+
+    /// A language tag (`"fr"`, `"en-GB"`); one the tool does not support is
+    /// a warning, kept as `None` so that no rules apply to the report.
+    fn lang(&mut self, key: &Key, value: Spanned) -> Option<Located<Option<Lang>>> {
+        let tag = self.string(key, value)?;
+        let lang = Lang::from_tag(&tag.value).ok();
+        if lang.is_none() {
+            let supported: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            let d = self
+                .source
+                .warning(
+                    "unsupported-language",
+                    tag.span.clone(),
+                    format!(
+                        "`lang = \"{}\"` is not a language the tool supports; this report gets no spelling",
+                        tag.value.trim()
+                    ),
+                )
+                .with_suggestion(format!("supported: {}", supported.join(", ")));
+            self.diagnostics.push(d);
+        }
+        Some(Located {
+            value: lang,
+            span: tag.span,
+        })
     }
 
     fn bool(&mut self, key: &Key, value: Spanned) -> Option<bool> {

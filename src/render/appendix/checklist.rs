@@ -6,22 +6,24 @@ use crate::text::html::Html;
 
 pub fn render(file: &TechnicalFile, md: &mut Markdown) {
     let referential = &file.referential;
+    let words = file.config.words();
     // Which expected sections each report has.
     if !referential.sections.is_empty() {
-        md.heading(2, "Report checklist", Some("tf-checklist"));
+        md.heading(2, &words.text("checklist-title"), Some("tf-checklist"));
         let titles: Vec<&str> = referential
             .sections
             .iter()
             .map(|s| s.title.as_str())
             .collect();
         md.paragraph(|p| {
-            p.text("Each report is expected to have these sections: ");
-            p.text(&titles.join(", "));
-            p.text(".");
+            p.text(&words.format(
+                "checklist-expected",
+                &[("sections", titles.join(", ").into())],
+            ));
         });
         if file.reports.is_empty() {
             md.paragraph(|p| {
-                p.emphasis("No report yet.");
+                p.emphasis(&words.text("checklist-no-report"));
             });
         } else {
             md.html_block(table(file));
@@ -38,6 +40,7 @@ fn table(file: &TechnicalFile) -> String {
     let referential = &file.referential;
     let page = file.config.appendix.as_str();
     let total = referential.sections.len();
+    let words = file.config.words();
     let mut html = Html::new();
     html.open("div", &[("class", "tf-checklist")])
         .open("div", &[("class", "table-wrapper")])
@@ -45,11 +48,11 @@ fn table(file: &TechnicalFile) -> String {
         .open("table", &[])
         .open("thead", &[])
         .open("tr", &[])
-        .element("th", &[], "Report")
-        .element("th", &[], "Date")
-        .element("th", &[CENTER], "Sections")
-        .element("th", &[], "Missing")
-        .element("th", &[CENTER], "Skills")
+        .element("th", &[], &words.text("checklist-report"))
+        .element("th", &[], &words.text("checklist-date"))
+        .element("th", &[CENTER], &words.text("checklist-sections"))
+        .element("th", &[], &words.text("checklist-missing"))
+        .element("th", &[CENTER], &words.text("checklist-skills"))
         .close("tr")
         .close("thead")
         .newline()
@@ -73,7 +76,7 @@ fn table(file: &TechnicalFile) -> String {
         match report.date() {
             Some(date) => {
                 let day = date.to_string();
-                html.element("time", &[("datetime", &day)], &day);
+                html.element("time", &[("datetime", &day)], &date.written(words));
             }
             None => {
                 html.text("—");

@@ -7,16 +7,17 @@ use crate::model::file::TechnicalFile;
 use crate::referential::SkillId;
 use crate::render::boxes::ProblemsBox;
 use crate::render::md::Markdown;
-use crate::text::plural;
 use mdbook_markdown::pulldown_cmark::Alignment;
 
 pub fn render(file: &TechnicalFile, problems: &[&Diagnostic], md: &mut Markdown) {
-    md.heading(1, &file.config.appendix_title, None);
+    let words = file.config.words();
+    md.heading(1, &file.config.appendix_title(), None);
     if !problems.is_empty() {
         ProblemsBox {
-            title: "Problems in the book's sources",
-            note: " (this box is not part of the technical file):",
+            title: &words.text("book-problems-title"),
+            note: &format!(" {}", words.text("book-problems-note")),
             severities: false,
+            words,
         }
         .render(problems, md);
     }
@@ -29,24 +30,34 @@ fn figures(file: &TechnicalFile, md: &mut Markdown) {
     let summary = file.matrix.summary(&file.referential);
     let gaps = file.matrix.gaps();
     let reports = file.reports.len();
+    let words = file.config.words();
     md.paragraph(|p| {
-        p.strong(&format!("{} of {} skills", summary.covered, summary.total));
+        p.strong(&words.format(
+            "figures-covered",
+            &[
+                ("covered", summary.covered.into()),
+                ("total", summary.total.into()),
+            ],
+        ));
         p.text(&format!(
-            " are evidenced by {reports} report{} ({:.0} %).",
-            plural(reports),
-            summary.ratio() * 100.0
+            " {}",
+            words.format(
+                "figures-reports",
+                &[
+                    ("covered", summary.covered.into()),
+                    ("reports", reports.into()),
+                    ("percent", words.percent(summary.ratio()).into()),
+                ],
+            )
         ));
         if file.drafts > 0 {
-            p.text(&format!(
-                " {} draft report{} left out.",
-                file.drafts,
-                if file.drafts == 1 { " is" } else { "s are" }
-            ));
+            let drafts = words.format("figures-drafts", &[("drafts", file.drafts.into())]);
+            p.text(&format!(" {drafts}"));
         }
         if gaps.is_empty() {
-            p.text(" Every skill has evidence.");
+            p.text(&format!(" {}", words.text("figures-no-gap")));
         } else {
-            p.text(" ⚠ Gaps: ");
+            p.text(&format!(" {} ", words.text("figures-gaps")));
             skill_links(file, &gaps, p);
             p.text(".");
         }
@@ -56,10 +67,15 @@ fn figures(file: &TechnicalFile, md: &mut Markdown) {
 /// The table of blocks: evidenced skills and gaps of each.
 fn blocks(file: &TechnicalFile, md: &mut Markdown) {
     let summary = file.matrix.summary(&file.referential);
+    let words = file.config.words();
     md.html_block(open_div("tf-blocks"));
     md.table(
         vec![Alignment::None, Alignment::Center, Alignment::None],
-        &["Block", "Evidenced", "Gaps"],
+        &[
+            &words.text("blocks-block"),
+            &words.text("blocks-evidenced"),
+            &words.text("blocks-gaps"),
+        ],
         file.referential.blocks.iter().zip(&summary.blocks),
         |row, (block, figures)| {
             row.cell(|c| {

@@ -52,32 +52,31 @@ pub fn render(file: &TechnicalFile, block: BlockId, md: &mut Markdown) {
 
 /// The section's heading and how to read the tables.
 fn introduction(file: &TechnicalFile, md: &mut Markdown) {
-    md.heading(2, "Matrix", Some("tf-matrix"));
+    let words = file.config.words();
+    md.heading(2, &words.text("matrix-title"), Some("tf-matrix"));
     if file.reports.len() > MATRIX_MAX_REPORTS {
+        let args = [("reports", file.reports.len().into())];
+        let pieces = words.pieces("matrix-compact-how", &args, &["command", "gap"]);
         md.paragraph(|p| {
-            p.text(&format!(
-                "With {} reports, a row per report would not be readable: each block's table counts, per skill, the reports and sections that evidence it. Each skill's entry below lists its evidence, and ",
-                file.reports.len()
-            ));
-            p.code("mdbook-technical-file coverage --format csv");
-            p.text(" gives every cell. ");
-            p.strong("0 ⚠");
-            p.text(" is a gap.");
+            p.pieces(&pieces, |p, i| {
+                if i == 0 {
+                    p.code("mdbook-technical-file coverage --format csv");
+                } else {
+                    p.strong("0 ⚠");
+                }
+            });
         });
     } else {
+        let pieces = words.pieces("matrix-how", &[], &["section", "whole", "gap"]);
         md.paragraph(|p| {
-            p.text("Rows are reports in book order, columns are skills. ");
-            p.strong("✓");
-            p.text(" links to a section that evidences the skill, ");
-            p.strong("●");
-            p.text(" marks a claim for the whole report, and an empty cell means no evidence. The last row counts the reports per skill; ");
-            p.strong("0 ⚠");
-            p.text(" is a gap.");
+            p.pieces(&pieces, |p, i| {
+                p.strong(["✓", "●", "0 ⚠"][i]);
+            });
         });
     }
     if file.reports.is_empty() {
         md.paragraph(|p| {
-            p.emphasis("No report yet: add Markdown files to the reports folder.");
+            p.emphasis(&words.text("matrix-no-report"));
         });
     }
 }
@@ -90,7 +89,7 @@ fn table(file: &TechnicalFile, skills: &[SkillId], md: &mut Markdown) {
     let rows = file.reports.ids().map(Some).chain([None]);
     // Column headers link to the skill's entry, with its wording.
     let header = |head: &mut TableRow<'_>| {
-        head.text_cell("Report");
+        head.text_cell(&file.config.words().text("matrix-report"));
         for &skill in skills {
             let s = &file.referential.skills[skill];
             head.cell(|c| {
@@ -140,12 +139,20 @@ fn evidence_mark(
 ) -> String {
     let r = &file.reports[report];
     let s = &file.referential.skills[skill];
+    let words = file.config.words();
     let mut html = Html::new();
     match heading {
         Some(h) => {
             let section = r.heading_label(h);
             let href = format!("{page_html}#{}", r.anchors[h]);
-            let label = format!("{} evidenced in {} › {section}", s.id, r.title);
+            let label = words.format(
+                "matrix-mark-section",
+                &[
+                    ("skill", s.id.as_str().into()),
+                    ("report", r.title.as_str().into()),
+                    ("section", section.into()),
+                ],
+            );
             html.open(
                 "a",
                 &[("href", &href), ("title", section), ("aria-label", &label)],
@@ -153,12 +160,18 @@ fn evidence_mark(
             html.inline_text("✓").close("a");
         }
         None => {
-            let label = format!("{} claimed by the whole report {}", s.id, r.title);
+            let label = words.format(
+                "matrix-mark-whole",
+                &[
+                    ("skill", s.id.as_str().into()),
+                    ("report", r.title.as_str().into()),
+                ],
+            );
             html.open(
                 "a",
                 &[
                     ("href", page_html),
-                    ("title", "claimed for the whole report"),
+                    ("title", &words.text("skills-whole-report")),
                     ("aria-label", &label),
                 ],
             );
@@ -172,7 +185,7 @@ fn evidence_mark(
 fn counts_row(file: &TechnicalFile, skills: &[SkillId], row: &mut TableRow<'_>) {
     // Plain text: emphasis in a large block makes the serializer re-parse
     // it to check its delimiters.
-    row.text_cell("Reports per skill");
+    row.text_cell(&file.config.words().text("matrix-per-skill"));
     for &skill in skills {
         let s = &file.referential.skills[skill];
         let label = count_label(file.matrix.reports_of(skill).len());
@@ -193,6 +206,7 @@ fn count_label(count: usize) -> String {
 /// The matrix of a block for a large book: one row per skill.
 fn compact(file: &TechnicalFile, block: BlockId, md: &mut Markdown) {
     let b = &file.referential.blocks[block];
+    let words = file.config.words();
     md.heading(
         3,
         &format!("{} — {}", b.id, b.title),
@@ -206,7 +220,12 @@ fn compact(file: &TechnicalFile, block: BlockId, md: &mut Markdown) {
             Alignment::Center,
             Alignment::Center,
         ],
-        &["Skill", "Wording", "Reports", "Sections"],
+        &[
+            &words.text("matrix-skill"),
+            &words.text("matrix-wording"),
+            &words.text("matrix-reports"),
+            &words.text("matrix-sections"),
+        ],
         b.skills(),
         |row, skill| {
             let s = &file.referential.skills[skill];

@@ -14,7 +14,7 @@ use crate::referential::{BlockId, SkillId};
 use crate::render::md::Markdown;
 use crate::syntax::frontmatter::Date;
 use crate::text::html::Html;
-use crate::text::plural;
+use crate::lang::Catalogue;
 
 /// The drawing's size in user units (about pixels at the book's width).
 const WIDTH: f64 = 640.0;
@@ -53,24 +53,28 @@ pub(crate) enum Marker {
     Diamond,
 }
 
-pub(crate) const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// A month on a time axis: "Oct 2026", "oct. 2026".
+pub(crate) fn month_label(words: &Catalogue, year: u16, month: u8) -> String {
+    words.format(
+        "chart-month",
+        &[("year", year.into()), ("month", month.into())],
+    )
+}
 
 pub fn render(file: &TechnicalFile, md: &mut Markdown) {
     if file.reports.is_empty() {
         return;
     }
-    md.heading(2, "Progression", Some("tf-progression"));
+    let words = file.config.words();
+    md.heading(2, &words.text("chart-title"), Some("tf-progression"));
     let progression = Progression::build(file);
     let page = file.config.appendix.as_str();
     if progression.dated().is_empty() {
+        let pieces = words.pieces("chart-no-date", &[], &["key"]);
         md.paragraph(|p| {
-            p.text(
-                "⚠ No report has a validation date yet, so there is no progression to draw. Add ",
-            );
-            p.code("date = YYYY-MM-DD");
-            p.text(" to the reports' front matter.");
+            p.pieces(&pieces, |p, _| {
+                p.code(&words.text("chart-date-key"));
+            });
         });
     } else {
         md.html_block(Chart::new(file, &progression).figure(page));
@@ -82,33 +86,29 @@ pub fn render(file: &TechnicalFile, md: &mut Markdown) {
 /// Undated reports and drafts, said under the chart.
 fn notes(file: &TechnicalFile, progression: &Progression, md: &mut Markdown) {
     let undated = progression.undated();
+    let words = file.config.words();
     if !undated.is_empty() && !progression.dated().is_empty() {
+        let args = [("count", undated.len().into())];
+        let pieces = words.pieces("chart-undated-note", &args, &["reports", "key"]);
         md.paragraph(|p| {
-            p.text(&format!(
-                "⚠ {} report{} no validation date and {} shown after the dashed line, in book order: ",
-                undated.len(),
-                if undated.len() == 1 { " has" } else { "s have" },
-                if undated.len() == 1 { "is" } else { "are" },
-            ));
-            for (i, step) in undated.iter().enumerate() {
-                if i > 0 {
-                    p.text(", ");
+            p.pieces(&pieces, |p, i| {
+                if i == 1 {
+                    p.code(&words.text("chart-date-key"));
+                    return;
                 }
-                let report = &file.reports[step.report];
-                p.link(&report.title, &file.report_href(step.report, &file.config.appendix), "");
-            }
-            p.text(". Add ");
-            p.code("date = YYYY-MM-DD");
-            p.text(" to their front matter to place them in time.");
+                for (i, step) in undated.iter().enumerate() {
+                    if i > 0 {
+                        p.text(", ");
+                    }
+                    let report = &file.reports[step.report];
+                    p.link(&report.title, &file.report_href(step.report, &file.config.appendix), "");
+                }
+            });
         });
     }
     if file.drafts > 0 {
         md.paragraph(|p| {
-            p.text(&format!(
-                "{} draft report{} not counted.",
-                file.drafts,
-                if file.drafts == 1 { " is" } else { "s are" }
-            ));
+            p.text(&words.format("chart-drafts", &[("drafts", file.drafts.into())]));
         });
     }
 }
@@ -127,15 +127,21 @@ fn covered_cells(progression: &Progression, step: &Step) -> Vec<String> {
 /// a skill in a book too large for a row per report).
 fn data_table(file: &TechnicalFile, progression: &Progression, page: &str) -> String {
     let all = file.reports.len() <= MATRIX_MAX_REPORTS;
+    let words = file.config.words();
     let mut html = Html::new();
     html.open("details", &[("class", "tf-progression-data")])
         .newline();
-    html.element("summary", &[], "The chart's data, report by report")
+    html.element("summary", &[], &words.text("chart-data-title"))
         .newline();
     html.open("table", &[]).newline();
     html.open("thead", &[]).open("tr", &[]);
-    for header in ["#", "Validated", "Report", "Skills it adds"] {
-        html.element("th", &[("scope", "col")], header);
+    for header in [
+        "chart-data-number",
+        "chart-data-validated",
+        "chart-data-report",
+        "chart-data-adds",
+    ] {
+        html.element("th", &[("scope", "col")], &words.text(header));
     }
     for block in file.referential.blocks.iter() {
         html.element("th", &[("scope", "col")], &block.id);
@@ -151,7 +157,7 @@ fn data_table(file: &TechnicalFile, progression: &Progression, page: &str) -> St
         let report = &file.reports[step.report];
         html.open("tr", &[]);
         html.element("td", &[], &(n + 1).to_string());
-        html.element("td", &[], &step.when());
+        html.element("td", &[], &step.when(words));
         html.open("th", &[("scope", "row")])
             .element(
                 "a",
@@ -179,12 +185,7 @@ fn data_table(file: &TechnicalFile, progression: &Progression, page: &str) -> St
         html.newline().element(
             "p",
             &[],
-            &format!(
-                "{left_out} report{} that add{} no new skill {} not listed.",
-                plural(left_out),
-                if left_out == 1 { "s" } else { "" },
-                if left_out == 1 { "is" } else { "are" }
-            ),
+            &words.format("chart-data-left-out", &[("count", left_out.into())]),
         );
     }
     html.newline().close("details");
@@ -337,7 +338,8 @@ impl<'a> Chart<'a> {
             ],
         )
         .newline();
-        html.element("title", &[], "Skills evidenced per block over time")
+        let words = self.file.config.words();
+        html.element("title", &[], &words.text("chart-svg-title"))
             .newline();
         html.element("desc", &[], &self.description()).newline();
         self.grid(&mut html);
@@ -354,11 +356,12 @@ impl<'a> Chart<'a> {
         }
         html.close("svg").newline();
         let caption = if !self.lanes.is_empty() {
-            "Skills evidenced per block, by the reports' validation dates. Each numbered circle is a report, in date order; each mark is a block gaining skills."
+            "chart-caption-numbered"
         } else {
-            "Skills evidenced per block, by the reports' validation dates; each mark is a block gaining skills."
+            "chart-caption"
         };
-        html.element("figcaption", &[], caption).newline();
+        html.element("figcaption", &[], &words.text(caption))
+            .newline();
         html.close("figure");
         html.finish()
     }
@@ -366,11 +369,9 @@ impl<'a> Chart<'a> {
     /// What the chart shows, in words, for `<desc>`.
     fn description(&self) -> String {
         let dated = self.progression.dated();
-        let first = dated[0].date.map(|d| d.to_string()).unwrap_or_default();
-        let last = dated[dated.len() - 1]
-            .date
-            .map(|d| d.to_string())
-            .unwrap_or_default();
+        let words = self.file.config.words();
+        let first = dated[0].when(words);
+        let last = dated[dated.len() - 1].when(words);
         let final_step = &self.progression.steps[self.progression.steps.len() - 1];
         let blocks: Vec<String> = self
             .file
@@ -378,26 +379,26 @@ impl<'a> Chart<'a> {
             .blocks
             .iter_enumerated()
             .map(|(b, block)| {
-                format!(
-                    "{} {} of {}",
-                    block.id, final_step.covered[b], self.progression.totals[b]
+                words.format(
+                    "chart-desc-block",
+                    &[
+                        ("block", block.id.as_str().into()),
+                        ("covered", final_step.covered[b].into()),
+                        ("total", self.progression.totals[b].into()),
+                    ],
                 )
             })
             .collect();
-        let mut text = format!(
-            "{} dated report{} from {first} to {last}",
-            dated.len(),
-            plural(dated.len())
-        );
-        let undated = self.progression.undated().len();
-        if undated > 0 {
-            text.push_str(&format!(", and {undated} undated"));
-        }
-        text.push_str(&format!(
-            ". Skills evidenced at the end: {}.",
-            blocks.join(", ")
-        ));
-        text
+        words.format(
+            "chart-desc",
+            &[
+                ("dated", dated.len().into()),
+                ("first", first.into()),
+                ("last", last.into()),
+                ("undated", self.progression.undated().len().into()),
+                ("blocks", blocks.join(", ").into()),
+            ],
+        )
     }
 
     /// Horizontal lines and the skill counts on the left.
@@ -488,7 +489,7 @@ impl<'a> Chart<'a> {
             let label = if every >= 12 {
                 tick.year.to_string()
             } else {
-                format!("{} {}", MONTHS[usize::from(tick.month) - 1], tick.year)
+                month_label(self.file.config.words(), tick.year, tick.month)
             };
             html.element(
                 "text",
@@ -540,7 +541,7 @@ impl<'a> Chart<'a> {
                 ("text-anchor", "middle"),
                 ("font-style", "italic"),
             ],
-            "undated",
+            &self.file.config.words().text("chart-undated"),
         )
         .newline();
         html.close("g").newline();
@@ -583,9 +584,14 @@ impl<'a> Chart<'a> {
         html.element(
             "title",
             &[],
-            &format!(
-                "{} — {}: {} of {} skills",
-                info.id, info.title, value, self.progression.totals[block]
+            &self.file.config.words().format(
+                "chart-series-title",
+                &[
+                    ("block", info.id.as_str().into()),
+                    ("title", info.title.as_str().into()),
+                    ("covered", value.into()),
+                    ("total", self.progression.totals[block].into()),
+                ],
             ),
         );
         html.close("path").newline();
@@ -598,15 +604,18 @@ impl<'a> Chart<'a> {
                 .filter(|&s| self.file.referential.skills[s].block == block)
                 .collect();
             let ids = self.file.referential.skill_ids(&in_block);
-            let title = format!(
-                "{}: {} of {} after report {} ({}), {}: {}",
-                info.id,
-                step.covered[block],
-                self.progression.totals[block],
-                n + 1,
-                step.when(),
-                report.title,
-                ids.join(", ")
+            let words = self.file.config.words();
+            let title = words.format(
+                "chart-mark-title",
+                &[
+                    ("block", info.id.as_str().into()),
+                    ("covered", step.covered[block].into()),
+                    ("total", self.progression.totals[block].into()),
+                    ("number", (n + 1).into()),
+                    ("when", step.when(words).into()),
+                    ("report", report.title.as_str().into()),
+                    ("skills", ids.join(", ").into()),
+                ],
             );
             marker_shape(marker, x, y, 4.5, colour, Some(&title), html);
             html.newline();
@@ -690,11 +699,12 @@ impl<'a> Chart<'a> {
                 );
             }
             let ids = self.file.referential.skill_ids(&step.new_skills);
-            let when = step.when();
+            let words = self.file.config.words();
+            let when = step.when(words);
             let adds = if ids.is_empty() {
-                "no new skill".to_owned()
+                words.text("chart-no-new-skill")
             } else {
-                format!("adds {}", ids.join(", "))
+                words.format("chart-adds", &[("skills", ids.join(", ").into())])
             };
             html.open(
                 "a",

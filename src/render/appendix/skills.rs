@@ -8,15 +8,16 @@ use crate::referential::BlockId;
 use crate::render::evidence::{self, EvidenceLink};
 use crate::render::md::Markdown;
 use crate::text::html::Html;
-use crate::text::plural;
+use crate::lang::Catalogue;
 use mdbook_markdown::pulldown_cmark::BlockQuoteKind;
 
 pub fn render(file: &TechnicalFile, texts: &Texts, block: BlockId, md: &mut Markdown) {
     let referential = &file.referential;
     let page = file.config.appendix.as_str();
+    let words = file.config.words();
     if block.index() == 0 {
         // One entry per skill.
-        md.heading(2, "Skills and their evidence", Some("tf-skills"));
+        md.heading(2, &words.text("skills-title"), Some("tf-skills"));
     }
     let block = &referential.blocks[block];
     md.heading(
@@ -33,26 +34,23 @@ pub fn render(file: &TechnicalFile, texts: &Texts, block: BlockId, md: &mut Mark
         if links.is_empty() {
             md.admonition(BlockQuoteKind::Warning, |m| {
                 m.paragraph(|p| {
-                    p.strong(&format!("Gap: no report evidences {} yet.", s.id));
-                    p.text(" Add ");
-                    p.code(&format!("{{{{#skill {}}}}}", s.id));
-                    p.text(" to the section of a report that proves it, or list ");
-                    p.code(&s.id);
-                    p.text(" in a report's front matter ");
-                    p.code("skills");
-                    p.text(".");
+                    p.strong(&words.format("skills-gap", &[("skill", s.id.as_str().into())]));
+                    p.text(" ");
+                    let marker = format!("{{{{#skill {}}}}}", s.id);
+                    let spans = ["marker", "skill", "key"];
+                    let codes = [marker.as_str(), s.id.as_str(), "skills"];
+                    p.pieces(&words.pieces("skills-gap-how", &[], &spans), |p, i| {
+                        p.code(codes[i]);
+                    });
                 });
             });
             continue;
         }
         let reports = file.matrix.reports_of(skill).len();
         md.paragraph(|p| {
-            p.text(&format!(
-                "Evidence from {reports} report{}:",
-                plural(reports)
-            ));
+            p.text(&words.format("skills-evidence-from", &[("reports", reports.into())]));
         });
-        md.html_block(evidence_list(&links));
+        md.html_block(evidence_list(&links, words));
     }
 }
 
@@ -61,7 +59,7 @@ pub fn render(file: &TechnicalFile, texts: &Texts, block: BlockId, md: &mut Mark
 /// whole report" or the excerpt, if any. Raw HTML, escaped by
 /// `Html`, because serializing a Markdown list of thousands of items was
 /// the largest cost of a big book's appendix.
-fn evidence_list(links: &[EvidenceLink]) -> String {
+fn evidence_list(links: &[EvidenceLink], words: &Catalogue) -> String {
     let mut html = Html::new();
     html.open("ul", &[("class", "tf-evidence")]).newline();
     for link in links {
@@ -71,9 +69,10 @@ fn evidence_list(links: &[EvidenceLink]) -> String {
             html.text(&format!(" ({date})"));
         }
         if link.whole_report {
-            html.text(" — claimed for the whole report");
+            html.text(&format!(" — {}", words.text("skills-whole-report")));
         } else if let Some(excerpt) = &link.excerpt {
-            html.text(&format!(" — “{excerpt}”"));
+            let quoted = words.format("quoted", &[("text", excerpt.as_str().into())]);
+            html.text(&format!(" — {quoted}"));
         }
         html.close("li").newline();
     }

@@ -1,0 +1,163 @@
+//! The words the tool writes, as one Project Fluent catalogue per language
+//! (`<code>/book.ftl`: the generated pages and boxes; `<code>/messages.ftl`:
+//! what `check`, the preview and the language server say). Translators edit
+//! those files only: plurals follow each language's CLDR rules, selectors
+//! choose a form, and the typography of the language (the no-break spaces
+//! French puts before `: ; ! ?`, its decimal comma) is in the text itself.
+//! Numbers with decimals and dates are formatted here, from messages of the
+//! catalogue (`decimal-separator`, `date`), so that the rules stay data.
+
+use super::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use std::sync::OnceLock;
+
+pub use fluent_bundle::FluentValue as Arg;
+
+/// Where a span variable goes in a formatted message (a private-use
+/// character, which no catalogue text holds).
+const SPAN: char = '\u{E000}';
+
+/// A part of a message cut by [`Catalogue::pieces`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    /// The span variable of this index in the names given.
+    Span(usize),
+}
+
+/// One language's messages, parsed once per process.
+pub struct Catalogue {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl Lang {
+    /// This language's catalogue (parsed on first use, then shared).
+    pub fn catalogue(self) -> &'static Catalogue {
+        static CATALOGUES: [OnceLock<Catalogue>; Lang::ALL.len()] =
+            [const { OnceLock::new() }; Lang::ALL.len()];
+        CATALOGUES[self as usize].get_or_init(|| Catalogue::parse(self))
+    }
+
+    /// The Fluent sources of this language, in the order they are read.
+    pub fn catalogue_sources(self) -> [&'static str; 2] {
+        match self {
+            Lang::En => [include_str!("en/book.ftl"), include_str!("en/messages.ftl")],
+            Lang::Fr => [include_str!("fr/book.ftl"), include_str!("fr/messages.ftl")],
+        }
+    }
+}
+
+impl Catalogue {
+    fn parse(lang: Lang) -> Catalogue {
+        let id = lang
+            .code()
+            .parse()
+            .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // The text goes into HTML, Markdown and terminals, where Unicode
+        // isolation marks around each placeable would be stray characters.
+        bundle.set_use_isolating(false);
+        for source in lang.catalogue_sources() {
+            // A syntax error keeps the entries that parsed; the catalogue
+            // tests fail on any error, so none reaches a release.
+            let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+            // A duplicate id keeps the first one (likewise tested).
+            let _ = bundle.add_resource(resource);
+        }
+        Catalogue { lang, bundle }
+    }
+
+    /// The language of this catalogue.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// A message without variables.
+    pub fn text(&self, id: &str) -> String {
+        self.format(id, &[])
+    }
+
+    /// A message with its variables: `format("reports", &[("count", 3.into())])`.
+    /// A message this catalogue lacks is English's (the catalogue tests make
+    /// that never happen), and its id when no catalogue has it.
+    pub fn format(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return match self.lang {
+                Lang::En => id.to_owned(),
+                _ => Lang::En.catalogue().format(id, args),
+            };
+        };
+        let mut fluent_args = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned()
+    }
+
+    /// A message cut where the variables named in `spans` go, so that the
+    /// caller renders those (as code, links) and the text around them in
+    /// the order the language puts them: `Add {$marker} to…` gives
+    /// `[Text("Add "), Span(0), Text(" to…")]`.
+    pub fn pieces(&self, id: &str, args: &[(&str, Arg<'_>)], spans: &[&str]) -> Vec<Piece> {
+        let mut all: Vec<(&str, Arg<'_>)> = args.to_vec();
+        for (i, name) in spans.iter().enumerate() {
+            all.push((name, format!("{SPAN}{i}{SPAN}").into()));
+        }
+        let text = self.format(id, &all);
+        let mut pieces = Vec::new();
+        for (i, part) in text.split(SPAN).enumerate() {
+            if i % 2 == 0 {
+                if !part.is_empty() {
+                    pieces.push(Piece::Text(part.to_owned()));
+                }
+            } else if let Ok(index) = part.parse() {
+                pieces.push(Piece::Span(index));
+            }
+        }
+        pieces
+    }
+
+    /// Whether the catalogue has this message.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// A number with `digits` decimals, with the language's separator:
+    /// `6.0` in English, `6,0` in French.
+    pub fn decimal(&self, value: f64, digits: usize) -> String {
+        let text = format!("{value:.digits$}");
+        let separator = self.text("decimal-separator");
+        if separator == "." {
+            text
+        } else {
+            text.replacen('.', &separator, 1)
+        }
+    }
+
+    /// A share as a whole percentage with the language's spacing: "94 %".
+    pub fn percent(&self, ratio: f64) -> String {
+        let value = format!("{:.0}", ratio * 100.0);
+        self.format("percent", &[("value", value.into())])
+    }
+
+    /// A calendar day as the language writes it in a sentence.
+    pub fn date(&self, year: u16, month: u8, day: u8, iso: &str) -> String {
+        self.format(
+            "date",
+            &[
+                ("year", year.into()),
+                ("month", month.into()),
+                ("day", day.into()),
+                ("iso", iso.into()),
+            ],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;
