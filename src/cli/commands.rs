@@ -149,7 +149,7 @@ pub fn new_report(dir: &Path, name: &str) -> anyhow::Result<PathBuf> {
     }
     std::fs::create_dir_all(&folder)
         .with_context(|| format!("cannot create {}", folder.display()))?;
-    let text = scaffold::report_template(name, scaffold::today(), &referential);
+    let text = scaffold::report_template(name, scaffold::today(), &referential, config.words());
     // `create_new` refuses to overwrite even if the file appeared meanwhile.
     let mut file = std::fs::OpenOptions::new()
         .write(true)

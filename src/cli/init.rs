@@ -5,72 +5,119 @@
 //! said so.
 
 use crate::cli::{commands, scaffold};
+use crate::lang::{Catalogue, Lang};
 use crate::referential::Referential;
 use crate::syntax::frontmatter::Date;
 use crate::text::kebab_case;
 use anyhow::Context;
 use std::path::Path;
 
-/// The name of the first report `init` writes.
-pub const FIRST_REPORT: &str = "first-project";
+/// The name of the first report `init` writes, in the book's language.
+pub fn first_report(words: &Catalogue) -> String {
+    words.text("init-first-report")
+}
 
 /// The Pages workflow of a new book: installs mdBook and the tool, checks,
 /// builds and publishes.
 const PAGES_WORKFLOW: &str = include_str!("../assets/pages.yml");
 
-/// The files of a new technical file, by path relative to its root.
+/// The files of a new technical file, by path relative to its root, in
+/// the language of `words` (its chapters, guidance and book.toml comments).
 pub fn files(
     title: &str,
     author: &str,
-    referential: &Curriculum,
+    curriculum: &Curriculum,
+    words: &Catalogue,
     today: Date,
 ) -> Vec<(String, String)> {
-    let (referential, referential_file) = (&referential.referential, &referential.file);
+    let referential = curriculum.referential.in_language(words.lang());
+    let referential_file = &curriculum.file;
+    let comment = |id: &str| format!("<!-- {} -->", words.text(id));
     let mut files = vec![
         (
             "book.toml".to_owned(),
-            book_toml(title, author, referential_file.as_ref().map(|(name, _)| name.as_str())),
+            book_toml(
+                title,
+                author,
+                words,
+                referential_file.as_ref().map(|(name, _)| name.as_str()),
+            ),
         ),
-        ("words.txt".to_owned(), "# Your project's own words (names, internal tools), one per line.\n".to_owned()),
+        (
+            "words.txt".to_owned(),
+            format!("# {}\n", words.text("init-words")),
+        ),
         (".gitignore".to_owned(), "target/\n".to_owned()),
-        (".github/workflows/pages.yml".to_owned(), PAGES_WORKFLOW.to_owned()),
+        (
+            ".github/workflows/pages.yml".to_owned(),
+            PAGES_WORKFLOW.to_owned(),
+        ),
         (
             "book/introduction.md".to_owned(),
-            "# Introduction\n\n<!-- Who you are, the training, the projects this technical file draws on, and how to read it. -->\n".to_owned(),
+            format!(
+                "# {}\n\n{}\n",
+                words.text("init-introduction"),
+                comment("init-introduction-guidance")
+            ),
         ),
         (
             "book/conclusion.md".to_owned(),
-            "# Conclusion\n\n<!-- What you can do now that you could not before, what is left to learn, and what comes next. -->\n".to_owned(),
+            format!(
+                "# {}\n\n{}\n",
+                words.text("init-conclusion"),
+                comment("init-conclusion-guidance")
+            ),
         ),
         (
             "book/reports.md".to_owned(),
-            "# Project reports\n\nOne chapter per validated project follows, each with the skills it evidences.\n".to_owned(),
+            format!(
+                "# {}\n\n{}\n",
+                words.text("init-reports"),
+                words.text("init-reports-text")
+            ),
         ),
         (
-            format!("reports/{FIRST_REPORT}.md"),
-            scaffold::report_template(FIRST_REPORT, today, referential),
+            format!("reports/{}.md", first_report(words)),
+            scaffold::report_template(&first_report(words), today, &referential, words),
         ),
     ];
-    let mut summary =
-        String::from("# Summary\n\n[Introduction](introduction.md)\n\n# Technical file\n\n");
+    let mut summary = format!(
+        "# {}\n\n[{}](introduction.md)\n\n# {}\n\n",
+        words.text("init-summary"),
+        words.text("init-introduction"),
+        words.text("init-part-technical-file")
+    );
     for (n, block) in referential.blocks.iter().enumerate() {
-        let words: Vec<&str> = block.title.split_whitespace().take(4).collect();
-        let path = format!("block-{}-{}.md", n + 1, kebab_case(&words.join(" ")));
-        let heading = format!("Block {} — {}", n + 1, block.title);
+        let title_words: Vec<&str> = block.title.split_whitespace().take(4).collect();
+        let path = format!("block-{}-{}.md", n + 1, kebab_case(&title_words.join(" ")));
+        let heading = words.format(
+            "init-block",
+            &[
+                ("number", (n + 1).into()),
+                ("title", block.title.as_str().into()),
+            ],
+        );
         summary.push_str(&format!("- [{heading}]({path})\n"));
         let mut chapter = format!("# {heading}\n");
         for skill in block.skills() {
             let skill = &referential.skills[skill];
+            let directive = format!("{{{{#skill-evidence {}}}}}", skill.id);
+            let evidence = words.format("init-skill-evidence", &[("directive", directive.into())]);
             chapter.push_str(&format!(
-                "\n## {} {}\n\n<!-- What you did for this skill, in which projects, what you learned and what is left; then the evidence. -->\n\nEvidence in the reports: {{{{#skill-evidence {}}}}}.\n",
-                skill.id, skill.title, skill.id
+                "\n## {} {}\n\n{}\n\n{evidence}\n",
+                skill.id,
+                skill.title,
+                comment("init-skill-guidance"),
             ));
         }
         files.push((format!("book/{path}"), chapter));
     }
-    summary.push_str(
-        "- [Conclusion](conclusion.md)\n\n# Evidence\n\n- [Project reports](reports.md)\n",
-    );
+    summary.push_str(&format!(
+        "- [{}](conclusion.md)\n\n# {}\n\n- [{}](reports.md)\n",
+        words.text("init-conclusion"),
+        words.text("init-part-evidence"),
+        words.text("init-reports")
+    ));
     files.push(("book/SUMMARY.md".to_owned(), summary));
     if let Some((name, text)) = referential_file {
         files.push((name.clone(), text.clone()));
@@ -124,6 +171,27 @@ impl Curriculum {
     }
 }
 
+/// The language of a new book: `--lang`, else the `language` of the
+/// book.toml already in `dir`, else English. A tag the tool does not
+/// support is an error that names the supported ones.
+pub fn language(dir: &Path, chosen: Option<&str>) -> anyhow::Result<Lang> {
+    let existing = std::fs::read_to_string(dir.join("book.toml"))
+        .ok()
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .and_then(|t| t.get("book")?.get("language")?.as_str().map(str::to_owned));
+    match chosen.or(existing.as_deref()) {
+        None => Ok(Lang::En),
+        Some(tag) => Lang::from_tag(tag).map_err(|unsupported| {
+            let supported: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            anyhow::anyhow!(
+                "`{}` is not a language the tool supports (supported: {})",
+                unsupported.0,
+                supported.join(", ")
+            )
+        }),
+    }
+}
+
 /// Asks a question on the terminal; the answer, or `default` for an
 /// empty one (or none: end of input).
 pub fn ask(question: &str, default: &str) -> String {
@@ -143,19 +211,27 @@ pub fn ask(question: &str, default: &str) -> String {
 /// Where `init --referential` copies the referential in the new book.
 pub const REFERENTIAL_FILE: &str = "referential.toml";
 
-fn book_toml(title: &str, author: &str, referential: Option<&str>) -> String {
+fn book_toml(title: &str, author: &str, words: &Catalogue, referential: Option<&str>) -> String {
     let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
+    let comment = |id: &str| format!("# {}\n", words.text(id));
     let referential = referential.map_or_else(String::new, |file| {
         format!(
-            "# The skills to prove (the embedded RNCP referential if unset).\nreferential = {}\n",
+            "{}referential = {}\n",
+            comment("init-toml-referential"),
             quote(file)
         )
     });
     format!(
-        "[book]\ntitle = {}\nauthors = [{}]\nlanguage = \"en\"\nsrc = \"book\"\n\n[build]\n# Build output stays under target/ (ignored by git).\nbuild-dir = \"target/book\"\n# `mdbook serve` rebuilds when a report changes.\nextra-watch-dirs = [\"reports\"]\n\n[preprocessor.technical-file]\n# Run before mdBook's `links` preprocessor so that `{{{{#include}}}}` works in\n# reports (paths relative to the report).\nbefore = [\"links\"]\n{}dictionary = \"words.txt\"\n# A page for the jury to evaluate the file on paper, one row per skill (its\n# links lead to the published book: the Pages workflow sets `site-url`).\n# jury-grid = true\n\n[output.html]\nadditional-css = [\"technical-file.css\"]\n",
+        "[book]\ntitle = {}\nauthors = [{}]\nlanguage = \"{}\"\nsrc = \"book\"\n\n[build]\n{}build-dir = \"target/book\"\n{}extra-watch-dirs = [\"reports\"]\n\n[preprocessor.technical-file]\n{}{}before = [\"links\"]\n{referential}dictionary = \"words.txt\"\n{}{}# jury-grid = true\n\n[output.html]\nadditional-css = [\"technical-file.css\"]\n",
         quote(title),
         quote(author),
-        referential
+        words.lang().code(),
+        comment("init-toml-build-dir"),
+        comment("init-toml-watch"),
+        comment("init-toml-before-links"),
+        comment("init-toml-before-links-2"),
+        comment("init-toml-jury"),
+        comment("init-toml-jury-2"),
     )
 }
 
@@ -166,6 +242,7 @@ pub fn init(
     title: &str,
     author: &str,
     curriculum: &Curriculum,
+    words: &Catalogue,
 ) -> anyhow::Result<(Vec<String>, Vec<String>)> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut written = Vec::new();
@@ -176,7 +253,7 @@ pub fn init(
         .and_then(|text| text.parse::<toml::Table>().ok())
         .and_then(|t| t.get("book")?.get("src")?.as_str().map(str::to_owned));
     let source = source.unwrap_or_else(|| "book".to_owned());
-    for (path, content) in files(title, author, curriculum, scaffold::today()) {
+    for (path, content) in files(title, author, curriculum, words, scaffold::today()) {
         let path = match path.strip_prefix("book/") {
             Some(chapter) => format!("{}/{chapter}", source.trim_end_matches('/')),
             None => path,
@@ -219,6 +296,7 @@ mod tests {
             "Technical file — Ana",
             "Ana \"Dev\" Silva",
             &curriculum,
+            Lang::En.catalogue(),
             Date::parse("2026-12-01").unwrap(),
         );
         let summary = &files

@@ -115,6 +115,9 @@ enum Command {
         /// A referential TOML file (another curriculum): the block chapters are made from its skills, and it is copied into the book as referential.toml
         #[arg(long, value_name = "FILE")]
         referential: Option<PathBuf>,
+        /// The book's language, `en` or `fr` (regional tags such as fr-FR too): its chapters, guidance and generated pages [default: the language of the book.toml in BOOK_DIR, else en]
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
     },
     /// Adds or updates the preprocessor's settings in book.toml (keeps comments)
     Install {
@@ -300,7 +303,9 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             title,
             author,
             referential,
+            lang,
         } => {
+            let words = init::language(&book_dir, lang.as_deref())?.catalogue();
             let curriculum = match &referential {
                 Some(path) => init::Curriculum::from_file(path)?,
                 None => init::Curriculum::embedded(),
@@ -309,25 +314,30 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             let interactive = std::io::IsTerminal::is_terminal(&std::io::stdin());
             let author = match author {
                 Some(author) => author,
-                None if interactive => init::ask("Your name (the book's author)", "Your Name"),
-                None => "Your Name".to_owned(),
+                None if interactive => init::ask(
+                    "Your name (the book's author)",
+                    &words.text("init-default-author"),
+                ),
+                None => words.text("init-default-author"),
             };
-            let default_title = format!("Technical file — {author}");
+            let default_title =
+                words.format("init-default-title", &[("author", author.as_str().into())]);
             let title = match title {
                 Some(title) => title,
                 None if interactive => init::ask("The book's title", &default_title),
                 None => default_title,
             };
-            let (written, kept) = init::init(&book_dir, &title, &author, &curriculum)?;
+            let (written, kept) = init::init(&book_dir, &title, &author, &curriculum, words)?;
             for line in &written {
                 println!("{line}");
             }
             for path in &kept {
                 println!("kept {path} (it exists)");
             }
+            let report = init::first_report(words);
             println!(
-                "next: write reports/{}.md, then `mdbook serve --open` to preview and `mdbook-technical-file check` before handing in",
-                init::FIRST_REPORT
+                "{}",
+                words.format("init-next", &[("report", report.into())])
             );
             Ok(Exit::Clean)
         }

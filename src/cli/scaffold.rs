@@ -4,6 +4,7 @@
 //! formatting survive, and the stylesheet next to it).
 
 use crate::config::NAME;
+use crate::lang::Catalogue;
 use crate::referential::Referential;
 use crate::syntax::frontmatter::Date;
 use crate::text::{is_kebab_case, kebab_case, readable_stem};
@@ -28,24 +29,23 @@ pub fn valid_project_name(name: &str) -> Result<(), String> {
 
 /// The text of a new report: front matter and the expected sections, each
 /// with one line of guidance (an HTML comment, invisible in the book).
-pub fn report_template(name: &str, today: Date, referential: &Referential) -> String {
+pub fn report_template(
+    name: &str,
+    today: Date,
+    referential: &Referential,
+    words: &Catalogue,
+) -> String {
     let title = readable_stem(name);
+    // Each key's comment starts in the same column.
+    let line = |key: String, comment: &str| format!("{key:<34}# {}\n", words.text(comment));
     let mut out = String::new();
     out.push_str("+++\n");
     out.push_str(&format!("title = {}\n", toml_string(&title)));
-    out.push_str(&format!(
-        "date = {today}                 # the day the project was validated\n"
-    ));
-    out.push_str(
-        "team = []                         # group project: [\"Your Name\", \"Teammate\", ...]\n",
-    );
-    out.push_str("role = \"\"                         # group project: what you did yourself\n");
-    out.push_str(
-        "skills = []                       # skills the whole report evidences, e.g. [\"C1.2\"]\n",
-    );
-    out.push_str(
-        "# draft = true                    # uncomment to leave the report out of the book\n",
-    );
+    out.push_str(&line(format!("date = {today}"), "new-date"));
+    out.push_str(&line("team = []".to_owned(), "new-team"));
+    out.push_str(&line("role = \"\"".to_owned(), "new-role"));
+    out.push_str(&line("skills = []".to_owned(), "new-skills"));
+    out.push_str(&line("# draft = true".to_owned(), "new-draft"));
     out.push_str("+++\n\n");
     out.push_str(&format!("# {title}\n\n"));
     for section in &referential.sections {
@@ -57,9 +57,8 @@ pub fn report_template(name: &str, today: Date, referential: &Referential) -> St
             ));
         }
     }
-    out.push_str(
-        "<!-- End the paragraph that proves a skill with a marker such as \\{{#skill C2.1}} (ids or slugs; `mdbook-technical-file coverage` lists them). -->\n",
-    );
+    let marker = words.format("new-marker", &[("marker", "\\{{#skill C2.1}}".into())]);
+    out.push_str(&format!("<!-- {marker} -->\n"));
     out
 }
 
@@ -257,6 +256,7 @@ mod tests {
             "terraform-aws",
             Date::parse("2026-11-28").unwrap(),
             &referential,
+            crate::lang::Lang::En.catalogue(),
         );
         assert!(text.starts_with("+++\ntitle = \"Terraform aws\"\ndate = 2026-11-28 "));
         for section in &referential.sections {

@@ -4,8 +4,8 @@
 //! text, no JavaScript), followed by the same figures as a table.
 
 use crate::cohort::model::{Cohort, Month};
-use crate::referential::BlockId;
 use crate::lang::Lang;
+use crate::referential::BlockId;
 use crate::render::appendix::progression::{SERIES, marker_shape, month_label as axis_month, num};
 use crate::text::html::Html;
 

@@ -1,6 +1,7 @@
 //! The words the tool writes, as one Project Fluent catalogue per language
 //! (`<code>/book.ftl`: the generated pages and boxes; `<code>/messages.ftl`:
-//! what `check`, the preview and the language server say). Translators edit
+//! what `check`, the preview and the language server say;
+//! `<code>/scaffold.ftl`: what `init` and `new` write). Translators edit
 //! those files only: plurals follow each language's CLDR rules, selectors
 //! choose a form, and the typography of the language (the no-break spaces
 //! French puts before `: ; ! ?`, its decimal comma) is in the text itself.
@@ -41,10 +42,18 @@ impl Lang {
     }
 
     /// The Fluent sources of this language, in the order they are read.
-    pub fn catalogue_sources(self) -> [&'static str; 2] {
+    pub fn catalogue_sources(self) -> [&'static str; 3] {
         match self {
-            Lang::En => [include_str!("en/book.ftl"), include_str!("en/messages.ftl")],
-            Lang::Fr => [include_str!("fr/book.ftl"), include_str!("fr/messages.ftl")],
+            Lang::En => [
+                include_str!("en/book.ftl"),
+                include_str!("en/messages.ftl"),
+                include_str!("en/scaffold.ftl"),
+            ],
+            Lang::Fr => [
+                include_str!("fr/book.ftl"),
+                include_str!("fr/messages.ftl"),
+                include_str!("fr/scaffold.ftl"),
+            ],
         }
     }
 }
@@ -120,6 +129,36 @@ impl Catalogue {
             }
         }
         pieces
+    }
+
+    /// The fixed words of every message (the text around its variables, in
+    /// the variants Fluent picks when they are missing), three words or
+    /// more: what a page written in another language must not hold.
+    #[cfg(any(test, feature = "test-support"))]
+    pub fn phrases(&self) -> Vec<String> {
+        let mut phrases = std::collections::BTreeSet::new();
+        for source in self.lang.catalogue_sources() {
+            let resource = match fluent_syntax::parser::parse(source) {
+                Ok(resource) | Err((resource, _)) => resource,
+            };
+            for entry in resource.body {
+                let fluent_syntax::ast::Entry::Message(message) = entry else {
+                    continue;
+                };
+                let text = self.text(message.id.name);
+                // A missing variable is written `{$name}`.
+                for part in text.split(['{', '}']).filter(|p| !p.starts_with('$')) {
+                    let words = part
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphabetic))
+                        .count();
+                    if words >= 3 {
+                        phrases.insert(part.trim().to_owned());
+                    }
+                }
+            }
+        }
+        phrases.into_iter().collect()
     }
 
     /// Whether the catalogue has this message.

@@ -3,12 +3,12 @@
 //! report page and the appendix show while previewing.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::Catalogue;
 use crate::model::file::TechnicalFile;
 use crate::model::ids::ReportId;
 use crate::render::md::Markdown;
 use crate::syntax::markdown::Flavor;
 use crate::text::html::Html;
-use crate::lang::Catalogue;
 use mdbook_markdown::pulldown_cmark::BlockQuoteKind;
 
 /// The box under a report's title: date, team and role, and the skills
@@ -29,10 +29,14 @@ fn meta(file: &TechnicalFile, index: ReportId, html: &mut Html) {
     html.open("p", &[("class", "tf-meta")]);
     if let Some(date) = &fm.date {
         let day = date.value.to_string();
-        html.element("span", &[("class", "tf-label")], &words.text("header-validated"))
-            .text(" ")
-            .element("time", &[("datetime", &day)], &date.value.written(words))
-            .text(" · ");
+        html.element(
+            "span",
+            &[("class", "tf-label")],
+            &words.text("header-validated"),
+        )
+        .text(" ")
+        .element("time", &[("datetime", &day)], &date.value.written(words))
+        .text(" · ");
     }
     if fm.team.is_empty() {
         html.element(
@@ -43,8 +47,12 @@ fn meta(file: &TechnicalFile, index: ReportId, html: &mut Html) {
     } else {
         let names: Vec<&str> = fm.team.iter().map(|t| t.value.as_str()).collect();
         let team = words.format("header-team", &[("names", names.join(", ").into())]);
-        html.element("span", &[("class", "tf-label")], &words.text("header-group"))
-            .text(&format!(" — {team}"));
+        html.element(
+            "span",
+            &[("class", "tf-label")],
+            &words.text("header-group"),
+        )
+        .text(&format!(" — {team}"));
     }
     html.close("p").newline();
     if let Some(role) = &fm.role {

@@ -70,7 +70,12 @@ pub fn edits(
         .iter()
         .filter(|m| m.kind == DirectiveKind::Skill)
     {
-        let badges = badges::html(marker, &file.referential, file.config.words(), &appendix_href);
+        let badges = badges::html(
+            marker,
+            &file.referential,
+            file.config.words(),
+            &appendix_href,
+        );
         edits.push(Edit::replace(marker.range.clone(), badges));
     }
     edits.extend(includes::edits(
@@ -124,7 +129,11 @@ fn header(
         .collect();
     shown.sort_by_key(|d| (d.position, d.severity));
     if !shown.is_empty() {
-        header.push_str(&boxes::report_problems(&shown, file.config.words(), file.config.flavor));
+        header.push_str(&boxes::report_problems(
+            &shown,
+            file.config.words(),
+            file.config.flavor,
+        ));
         header.push_str("\n\n");
     }
     Edit::insert(at, header)

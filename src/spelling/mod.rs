@@ -86,6 +86,7 @@ pub mod session;
 
 use crate::config::English;
 use crate::diagnostic::{Diagnostic, Locate};
+use crate::lang::Lang;
 use crate::model::chapter::Chapter;
 use crate::model::file::TechnicalFile;
 use crate::model::ids::Texts;
@@ -93,7 +94,6 @@ use crate::text::source::SourceFile;
 use prose::{Blanked, PieceKind, Target, blank};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use crate::lang::Lang;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 

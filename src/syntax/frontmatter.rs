@@ -4,8 +4,8 @@
 //! Every key is checked on its own so that one wrong value gives one
 //! precise diagnostic and the rest of the front matter still counts.
 
-use crate::lang::Lang;
 use crate::diagnostic::{Diagnostic, Locate, nearest};
+use crate::lang::Lang;
 use crate::syntax::value::{Key, Spanned, Value, parse_toml, parse_yaml};
 use crate::text::source::SourceFile;
 use std::fmt;

@@ -7,6 +7,7 @@ pub mod student;
 pub mod synthetic;
 
 pub use crate::book::load::{list_reports, read_reports};
+pub use crate::lang::{Catalogue, Lang};
 pub use crate::render::report_page::edits as report_edits;
 pub use crate::spelling::cache::DiskCache;
 pub use crate::spelling::prose::{Target, blank};

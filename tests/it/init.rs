@@ -71,6 +71,9 @@ fn init_makes_a_book_that_builds_checks_and_stays_as_it_is() {
         assert!(out.join("reports/first-project.html").is_file());
         let appendix = fs::read_to_string(out.join("skill-coverage.html")).unwrap();
         assert!(appendix.contains("id=\"skill-security-services\""));
+        // What the French book's test looks for is there in English.
+        let english = crate::support::english_of_ours(&crate::support::html_pages(&out));
+        assert!(english.len() > 20, "{english:?}");
     }
 
     // A second `init` changes nothing and says what it kept.
@@ -292,4 +295,67 @@ fn init_on_a_terminal_asks_for_the_author_and_the_title() {
         toml["book"]["title"].as_str(),
         Some("Technical file — Camille Moreau")
     );
+}
+
+/// `init --lang fr`: French chapters, guidance and book.toml; `check`
+/// finds no spelling or grammar mistake in what `init` wrote (so French
+/// rules read French text) and exits 0; the real mdBook builds it, and no
+/// page holds an English sentence of ours.
+#[test]
+fn init_in_french_writes_a_french_book_that_checks_and_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("dossier");
+    let output = binary()
+        .args(["init", "--lang", "fr-FR", "--author", "Inès Marchand"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("wrote reports/premier-projet.md"), "{said}");
+    assert!(said.contains("ensuite\u{a0}: écrivez"), "{said}");
+    let book_toml = fs::read_to_string(root.join("book.toml")).unwrap();
+    assert!(book_toml.contains("language = \"fr\""), "{book_toml}");
+    assert!(book_toml.contains("title = \"Dossier technique — Inès Marchand\""));
+    let report = fs::read_to_string(root.join("reports/premier-projet.md")).unwrap();
+    assert!(report.contains("\n## Le problème\n") && report.contains("# le jour où le projet"));
+
+    let check = binary().arg("check").current_dir(&root).output().unwrap();
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(0), "{stderr}");
+    for code in ["spelling", "grammar", "missing-sections"] {
+        assert!(!stderr.contains(&format!("[{code}]")), "{stderr}");
+    }
+    assert!(
+        stderr.contains("technical-file: 1 rapport, 0/18 compétences"),
+        "{stderr}"
+    );
+
+    if crate::support::mdbook_cli() {
+        let output = std::process::Command::new("mdbook")
+            .arg("build")
+            .current_dir(&root)
+            .env("PATH", crate::support::path_with_binary())
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let out = root.join("target/book");
+        let block =
+            fs::read_to_string(out.join("block-1-connaissance-de-l-infrastructure-cloud.html"))
+                .unwrap();
+        assert_eq!(block.matches("Preuves dans les rapports").count(), 7);
+        let appendix = fs::read_to_string(out.join("skill-coverage.html")).unwrap();
+        assert!(appendix.contains("Couverture des compétences"));
+        assert!(
+            appendix.contains("id=\"skill-security-services\""),
+            "ids do not change"
+        );
+        let pages = crate::support::html_pages(&out);
+        assert!(pages.len() >= 8, "{}", pages.len());
+        crate::support::assert_no_english_of_ours(&pages);
+    }
 }

@@ -321,3 +321,68 @@ pub fn broken_links(out: &Path) -> (usize, Vec<String>) {
     }
     (checked, broken)
 }
+
+/// The HTML pages of a built book (mdBook's own 404 page aside), by path.
+pub fn html_pages(out: &Path) -> Vec<(PathBuf, String)> {
+    let mut pages = Vec::new();
+    let mut dirs = vec![out.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") && !path.ends_with("404.html") {
+                pages.push((path.clone(), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    pages.sort();
+    pages
+}
+
+/// The text of a page as a reader (or a screen reader) gets it: entities
+/// decoded, curly apostrophes straight, white space collapsed. Attributes
+/// stay, since titles and labels are read too.
+pub fn readable(html: &str) -> String {
+    let decoded = html
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace('’', "'")
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The tool's English phrases (three words or more of a message of the
+/// English catalogue) that the pages hold, with the page of each.
+pub fn english_of_ours(pages: &[(PathBuf, String)]) -> Vec<String> {
+    use mdbook_technical_file::testing::Lang;
+    let phrases = Lang::En.catalogue().phrases();
+    assert!(phrases.len() > 50, "{} phrases", phrases.len());
+    let mut found = Vec::new();
+    for (path, html) in pages {
+        let text = readable(html);
+        for phrase in &phrases {
+            let phrase = phrase.replace('’', "'");
+            if text.contains(&phrase) {
+                found.push(format!("{}: “{phrase}”", path.display()));
+            }
+        }
+    }
+    found
+}
+
+/// Fails when a page of a French book holds one of the tool's English
+/// phrases.
+pub fn assert_no_english_of_ours(pages: &[(PathBuf, String)]) {
+    let found = english_of_ours(pages);
+    assert!(
+        found.is_empty(),
+        "English of ours in a French book:\n{}",
+        found.join("\n")
+    );
+}

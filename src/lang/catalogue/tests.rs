@@ -146,14 +146,31 @@ fn numbers_dates_and_plurals_follow_the_language() {
 }
 
 #[test]
+fn phrases_are_the_fixed_words_of_the_messages() {
+    let phrases = Lang::En.catalogue().phrases();
+    assert!(phrases.contains(&"Every skill has evidence.".to_owned()));
+    assert!(phrases.contains(&"to the section of a report that proves it, or list".to_owned()));
+    assert!(!phrases.iter().any(|p| p.contains('$')));
+    let french = Lang::Fr.catalogue().phrases();
+    assert!(french.contains(&"Chaque compétence est attestée.".to_owned()));
+}
+
+#[test]
 fn pieces_put_the_spans_where_the_language_wants_them() {
     let pieces = Lang::Fr
         .catalogue()
         .pieces("chapter-see-appendix", &[], &["appendix"]);
     assert_eq!(
         pieces,
-        [Piece::Text("Voir ".into()), Piece::Span(0), Piece::Text(".".into())]
+        [
+            Piece::Text("Voir ".into()),
+            Piece::Span(0),
+            Piece::Text(".".into())
+        ]
     );
     // A message no catalogue has is its id, never a panic.
-    assert_eq!(Lang::Fr.catalogue().text("no-such-message"), "no-such-message");
+    assert_eq!(
+        Lang::Fr.catalogue().text("no-such-message"),
+        "no-such-message"
+    );
 }

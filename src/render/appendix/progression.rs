@@ -8,13 +8,13 @@
 //! and the stylesheet only refines the series' colours per theme.
 
 use super::MATRIX_MAX_REPORTS;
+use crate::lang::Catalogue;
 use crate::model::file::TechnicalFile;
 use crate::model::progression::{Progression, Step};
 use crate::referential::{BlockId, SkillId};
 use crate::render::md::Markdown;
 use crate::syntax::frontmatter::Date;
 use crate::text::html::Html;
-use crate::lang::Catalogue;
 
 /// The drawing's size in user units (about pixels at the book's width).
 const WIDTH: f64 = 640.0;
@@ -101,7 +101,11 @@ fn notes(file: &TechnicalFile, progression: &Progression, md: &mut Markdown) {
                         p.text(", ");
                     }
                     let report = &file.reports[step.report];
-                    p.link(&report.title, &file.report_href(step.report, &file.config.appendix), "");
+                    p.link(
+                        &report.title,
+                        &file.report_href(step.report, &file.config.appendix),
+                        "",
+                    );
                 }
             });
         });

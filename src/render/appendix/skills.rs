@@ -2,13 +2,13 @@
 //! a gap warning that says how to fill it.
 
 use super::{MATRIX_MAX_REPORTS, anchor_part};
+use crate::lang::Catalogue;
 use crate::model::file::TechnicalFile;
 use crate::model::ids::Texts;
 use crate::referential::BlockId;
 use crate::render::evidence::{self, EvidenceLink};
 use crate::render::md::Markdown;
 use crate::text::html::Html;
-use crate::lang::Catalogue;
 use mdbook_markdown::pulldown_cmark::BlockQuoteKind;
 
 pub fn render(file: &TechnicalFile, texts: &Texts, block: BlockId, md: &mut Markdown) {
