@@ -316,10 +316,11 @@ fn lint_all(
     if todo.is_empty() {
         return Vec::new();
     }
-    let dictionary = harper::dictionary(&settings.words);
     if settings.lang == crate::lang::Lang::Fr {
-        return french::lint_all(todo, prepared, targets, &dictionary);
+        let known = french::EnglishAndProject::new(&settings.words);
+        return french::lint_all(todo, prepared, targets, &known);
     }
+    let dictionary = harper::dictionary(&settings.words);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)

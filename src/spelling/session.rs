@@ -8,19 +8,30 @@
 use super::prose::{Blanked, Piece, PieceKind, Target, blank};
 use super::{Finding, Settings, SpellStats, Store, settings_digest};
 use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A paragraph's key: the settings and its blanked text and pieces.
 type Key = [u8; 32];
 
-/// A warm linter and the findings of the paragraphs it last saw.
+/// A warm linter per language and the findings of the paragraphs each
+/// last saw (a book in French with a report in English is checked one
+/// language at a time: neither forgets the other's paragraphs).
 #[derive(Default)]
 pub struct Session {
     #[cfg(feature = "spelling")]
-    linter: Option<(Vec<u8>, super::harper::Linter)>,
-    paragraphs: HashMap<Key, Vec<Finding>>,
+    linters: BTreeMap<Lang, (Vec<u8>, Warm)>,
+    paragraphs: BTreeMap<Lang, HashMap<Key, Vec<Finding>>>,
     store: Option<Box<dyn Store + Send>>,
+}
+
+/// What lints a language's paragraphs: harper for English, the French
+/// dictionary and rules (with the English words French prose uses).
+#[cfg(feature = "spelling")]
+enum Warm {
+    English(super::harper::Linter),
+    French(super::french::EnglishAndProject),
 }
 
 impl Session {
@@ -76,6 +87,8 @@ impl Session {
                 };
                 let relative = match self
                     .paragraphs
+                    .entry(settings.lang)
+                    .or_default()
                     .remove(&key)
                     .or_else(|| kept.get(&key).cloned())
                     .or_else(|| stored(self))
@@ -106,7 +119,7 @@ impl Session {
             found.push(findings);
         }
         // What this check did not see is gone: no growth per edit.
-        self.paragraphs = kept;
+        self.paragraphs.insert(settings.lang, kept);
         (found, stats)
     }
 
@@ -119,13 +132,24 @@ impl Session {
         paragraph: &Blanked,
         original: &str,
     ) -> Vec<Finding> {
-        if self.linter.as_ref().is_none_or(|(d, _)| d != digest) {
-            let dictionary = super::harper::dictionary(&settings.words);
-            let linter = super::harper::Linter::new(dictionary, settings);
-            self.linter = Some((digest.to_vec(), linter));
+        let stale = self
+            .linters
+            .get(&settings.lang)
+            .is_none_or(|(d, _)| d != digest);
+        if stale {
+            let warm = match settings.lang {
+                Lang::En => {
+                    let dictionary = super::harper::dictionary(&settings.words);
+                    Warm::English(super::harper::Linter::new(dictionary, settings))
+                }
+                Lang::Fr => Warm::French(super::french::EnglishAndProject::new(&settings.words)),
+            };
+            self.linters.insert(settings.lang, (digest.to_vec(), warm));
         }
-        let (_, linter) = self.linter.as_mut().expect("just made");
-        linter.lint(paragraph, original)
+        match &mut self.linters.get_mut(&settings.lang).expect("just made").1 {
+            Warm::English(linter) => linter.lint(paragraph, original),
+            Warm::French(known) => super::french::Linter::new(known).lint(paragraph, original),
+        }
     }
 
     #[cfg(not(feature = "spelling"))]

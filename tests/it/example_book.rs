@@ -78,3 +78,57 @@ fn two_builds_give_identical_files() {
         );
     }
 }
+
+/// The French example book (`examples/fr`), built in a copy whose output
+/// stays in it: `check --deny warnings` passes (French rules on the French
+/// reports, English ones on the report that says `lang = "en"`), every link
+/// lands, every word the tool wrote is French, and none of its English.
+#[test]
+fn the_french_example_book_checks_clean_builds_and_speaks_french() {
+    let dir = crate::support::copy_book(&repo_root().join("examples/fr"));
+    let book_toml = dir.path().join("book.toml");
+    let config = fs::read_to_string(&book_toml).unwrap();
+    assert!(config.contains("build-dir = \"../../target/book-fr\""));
+    fs::write(
+        &book_toml,
+        config.replace("../../target/book-fr", "target/book"),
+    )
+    .unwrap();
+
+    let check = crate::support::binary()
+        .args(["check", "--deny", "warnings"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(0), "{said}");
+    assert!(
+        said.contains("technical-file: 6 rapports, 17/18 compétences (B1 6/7, B2 5/5, B3 6/6), lacunes\u{a0}: C1.4, ~10,0 pages, 0 avertissement"),
+        "{said}"
+    );
+
+    let out = build(dir.path());
+    let (checked, broken) = crate::support::broken_links(&out);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    assert!(checked > 200, "only {checked} links checked");
+    let appendix =
+        main_of(&fs::read_to_string(out.join("couverture-des-competences.html")).unwrap());
+    for expected in [
+        "<h1 id=\"couverture-des-compétences\">",
+        "<strong>17 compétences sur 18</strong> sont attestées par 6 rapports (94\u{202f}%).",
+        "Lacune\u{a0}: aucun rapport n’atteste encore C1.4.",
+        "Liste de contrôle des rapports",
+    ] {
+        assert!(appendix.contains(expected), "{expected}\n{appendix}");
+    }
+    let group = fs::read_to_string(out.join("reports/plateforme-kubernetes-argo-cd.html")).unwrap();
+    assert!(
+        group.contains("Projet de groupe"),
+        "the group project's header box"
+    );
+    assert!(group.contains(">6 février 2026</time>"), "a French date");
+    assert!(group.contains("Compétences attestées ici"));
+    let pages = crate::support::html_pages(&out);
+    assert!(pages.len() >= 14, "{} pages", pages.len());
+    crate::support::assert_no_english_of_ours(&pages);
+}

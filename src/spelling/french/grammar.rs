@@ -30,6 +30,8 @@ const INVARIABLE: &[&str] = &[
     "le", "la", "un", "une", "du", "au", "ce", "ça", "leur", "notre", "votre", "son", "sa", "mon",
     "ton", "plus", "moins", "peu", "très", "bien", "mal", "tout", "toute", "même", "si", "aussi",
     "en", "de", "à", "pas", "point", "lors", "mi", "demi", "non", "cas", "fois", "part",
+    // The verb « avoir »: "les a réglées" is a pronoun and a verb.
+    "a",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -42,6 +42,39 @@ pub fn dictionary() -> &'static spellbook::Dictionary {
 /// words).
 pub trait Known {
     fn is_known(&self, word: &str) -> bool;
+
+    /// A word of the project's list: right as written, even where a French
+    /// word with accents exists (`Molecule` the tool, not « molécule »).
+    fn is_project_word(&self, _word: &str) -> bool {
+        false
+    }
+}
+
+/// The English dictionary (with the field's vocabulary) and the project's
+/// own words, as the French linter consults them.
+pub struct EnglishAndProject {
+    pub english: std::sync::Arc<harper_core::spell::MergedDictionary>,
+    /// Lower-cased.
+    project: std::collections::HashSet<String>,
+}
+
+impl EnglishAndProject {
+    pub fn new(words: &[String]) -> EnglishAndProject {
+        EnglishAndProject {
+            english: super::harper::dictionary(words),
+            project: words.iter().map(|w| w.trim().to_lowercase()).collect(),
+        }
+    }
+}
+
+impl Known for EnglishAndProject {
+    fn is_known(&self, word: &str) -> bool {
+        self.english.is_known(word)
+    }
+
+    fn is_project_word(&self, word: &str) -> bool {
+        self.project.contains(&word.to_lowercase())
+    }
 }
 
 /// Lints French prose.
@@ -127,7 +160,7 @@ pub(super) fn lint_all(
     todo: &[usize],
     prepared: &[(Blanked, String)],
     targets: &[super::prose::Target],
-    known: &harper_core::spell::MergedDictionary,
+    known: &EnglishAndProject,
 ) -> Vec<(usize, Vec<Finding>)> {
     dictionary();
     let threads = std::thread::available_parallelism()
@@ -154,7 +187,7 @@ pub fn did_you_mean(words: &[String]) -> String {
 /// `None` when the word is right, else the suggestions (best first).
 fn verdict(word: &str, known: &dyn Known) -> Option<Vec<String>> {
     let dict = dictionary();
-    if is_french(word, dict) {
+    if is_french(word, dict) || known.is_project_word(word) {
         return None;
     }
     if let Some(fixed) = with_accents(word, dict) {
