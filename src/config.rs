@@ -1,6 +1,6 @@
 //! The `[preprocessor.technical-file]` table of `book.toml`.
 
-use crate::diagnostic::{Diagnostic, nearest};
+use crate::diagnostic::{Diagnostic, Said, did_you_mean_said, nearest};
 use crate::lang::{Catalogue, Lang};
 use crate::syntax::markdown::Flavor;
 use std::collections::BTreeMap;
@@ -300,16 +300,19 @@ impl Config {
                 Err(Unset::Invalid(expected)) => diagnostics.push(Diagnostic::error(
                     "invalid-config",
                     "book.toml",
-                    format!("`preprocessor.{NAME}.{key}` must be {expected}; the default is used"),
+                    Said::new("invalid-config")
+                        .arg("key", format!("preprocessor.{NAME}.{key}"))
+                        .arg("expected", expected),
                 )),
                 Err(Unset::Unknown) => {
                     let mut d = Diagnostic::warning(
                         "unknown-config-key",
                         "book.toml",
-                        format!("unknown key `preprocessor.{NAME}.{key}`; it is ignored"),
+                        Said::new("unknown-config-key")
+                            .arg("key", format!("preprocessor.{NAME}.{key}")),
                     );
                     if let Some(known) = nearest(key, KEYS) {
-                        d = d.with_suggestion(format!("did you mean `{known}`?"));
+                        d = d.with_suggestion(did_you_mean_said(known));
                     }
                     diagnostics.push(d);
                 }
@@ -349,7 +352,7 @@ impl Config {
                     (Some(min), Some(max)) if 0.0 < min && min <= max => {
                         self.pages = Some((min, max));
                     }
-                    _ => return Err(Unset::Invalid("two page counts like [8, 10]")),
+                    _ => return Err(Unset::Invalid("page-counts")),
                 }
             }
             ("pages", V::Boolean(false)) => self.pages = None,
@@ -364,9 +367,7 @@ impl Config {
             ("jury-grid", V::Boolean(b)) => self.jury_grid = *b,
             ("english", V::String(s)) => {
                 self.english_chosen = true;
-                self.english = English::parse(s).ok_or(Unset::Invalid(
-                    "\"american\", \"british\", \"canadian\" or \"australian\"",
-                ))?;
+                self.english = English::parse(s).ok_or(Unset::Invalid("english"))?;
             }
             ("dictionary", V::String(s)) => self.dictionary = Some(s.clone()),
             ("keywords", V::Array(words)) if words.iter().all(toml::Value::is_str) => {
@@ -377,8 +378,8 @@ impl Config {
                     .collect();
             }
             ("show-diagnostics", V::String(s)) => {
-                self.show_diagnostics = ShowDiagnostics::parse(s)
-                    .ok_or(Unset::Invalid("\"preview\", \"always\" or \"never\""))?;
+                self.show_diagnostics =
+                    ShowDiagnostics::parse(s).ok_or(Unset::Invalid("show-diagnostics"))?;
             }
             ("before", V::Array(names)) => {
                 self.before_links = names.iter().any(|n| n.as_str() == Some("links"));
@@ -400,17 +401,18 @@ impl Config {
     }
 }
 
+/// What a key's value must be, as the `invalid-config` message selects it.
 fn expected(key: &str) -> &'static str {
     match key {
-        "appendix" => "a path ending in `.md`",
-        "order" => "\"date\" or \"name\"",
-        "strict" | "spelling" | "style" | "jury-grid" => "true or false",
-        "min-coverage" => "a share between 0 and 1, like 0.9",
-        "min-block-coverage" => "a share between 0 and 1, or a table of them by block id",
-        "pages" => "two page counts like [8, 10], or false",
-        "words-per-page" | "code-lines-per-page" => "a positive number",
-        "keywords" => "a list of words like [\"devops\", \"cloud\"]",
-        _ => "a string",
+        "appendix" => "markdown-path",
+        "order" => "order",
+        "strict" | "spelling" | "style" | "jury-grid" => "boolean",
+        "min-coverage" => "share",
+        "min-block-coverage" => "shares",
+        "pages" => "pages",
+        "words-per-page" | "code-lines-per-page" => "positive",
+        "keywords" => "keywords",
+        _ => "string",
     }
 }
 

@@ -4,6 +4,7 @@
 //! A diagnostic carries the line it points into, so it can be rendered
 //! without going back to the file (which may have changed since).
 
+use crate::lang::{Arg, Catalogue, Lang};
 use crate::text::source::{LineIndex, Position, SourceFile, floor_char_boundary};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
@@ -51,6 +52,133 @@ pub struct Diagnostic {
     pub message: String,
     /// A fix to propose, e.g. "did you mean `observability`?".
     pub suggestion: Option<String>,
+    /// The catalogue messages `message` and `suggestion` were written from,
+    /// so that [`Diagnostic::localize`] says them in the book's language.
+    pub said: Option<Said>,
+    pub suggestion_said: Option<Said>,
+}
+
+/// A message of the catalogues (`src/lang/<code>/messages.ftl`) and its
+/// variables: what a diagnostic says, in any language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, SaidArg)>,
+}
+
+/// A variable of a [`Said`]: a number chooses the plural form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaidArg {
+    Text(String),
+    Number(usize),
+    /// A number with decimals as English writes it (`6.0`, `0.8`), written
+    /// with the language's separator.
+    Decimal(String),
+}
+
+impl From<usize> for SaidArg {
+    fn from(n: usize) -> SaidArg {
+        SaidArg::Number(n)
+    }
+}
+
+impl From<String> for SaidArg {
+    fn from(text: String) -> SaidArg {
+        SaidArg::Text(text)
+    }
+}
+
+impl From<&str> for SaidArg {
+    fn from(text: &str) -> SaidArg {
+        SaidArg::Text(text.to_owned())
+    }
+}
+
+impl From<&String> for SaidArg {
+    fn from(text: &String) -> SaidArg {
+        SaidArg::Text(text.clone())
+    }
+}
+
+impl Said {
+    /// `Said::new("missing-sections").arg("sections", list)`.
+    pub fn new(id: &'static str) -> Said {
+        Said {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl Into<SaidArg>) -> Said {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// A number with `digits` decimals, or as short as it is (`8`, `0.85`).
+    pub fn decimal(mut self, name: &'static str, value: f64, digits: Option<usize>) -> Said {
+        let text = match digits {
+            Some(digits) => format!("{value:.digits$}"),
+            None => format!("{value}"),
+        };
+        self.args.push((name, SaidArg::Decimal(text)));
+        self
+    }
+
+    /// The message in the language of `words`.
+    pub fn in_words(&self, words: &Catalogue) -> String {
+        let args: Vec<(&str, Arg<'_>)> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    SaidArg::Text(text) => Arg::from(text.as_str()),
+                    SaidArg::Number(n) => Arg::from(*n),
+                    SaidArg::Decimal(text) => {
+                        let digits = text.split_once('.').map_or(0, |(_, d)| d.len());
+                        let value = text.parse().unwrap_or(0.0);
+                        Arg::from(words.decimal(value, digits))
+                    }
+                };
+                (*name, value)
+            })
+            .collect();
+        words.format(self.id, &args)
+    }
+}
+
+/// What a diagnostic says: plain text, or a catalogue message (written in
+/// English until [`Diagnostic::localize`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub said: Option<Said>,
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message { text, said: None }
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        text.to_owned().into()
+    }
+}
+
+impl From<&String> for Message {
+    fn from(text: &String) -> Message {
+        text.clone().into()
+    }
+}
+
+impl From<Said> for Message {
+    fn from(said: Said) -> Message {
+        Message {
+            text: said.in_words(Lang::En.catalogue()),
+            said: Some(said),
+        }
+    }
 }
 
 impl Diagnostic {
@@ -58,27 +186,30 @@ impl Diagnostic {
         severity: Severity,
         code: &'static str,
         file: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Diagnostic {
+        let message = message.into();
         Diagnostic {
             severity,
             code,
             file: file.into(),
             position: None,
             excerpt: None,
-            message: message.into(),
+            message: message.text,
             suggestion: None,
+            said: message.said,
+            suggestion_said: None,
         }
     }
 
-    pub fn error(code: &'static str, file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, file: impl Into<String>, message: impl Into<Message>) -> Self {
         Diagnostic::new(Severity::Error, code, file, message)
     }
 
     pub fn warning(
         code: &'static str,
         file: impl Into<String>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         Diagnostic::new(Severity::Warning, code, file, message)
     }
@@ -107,9 +238,22 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Self {
-        self.suggestion = Some(suggestion.into());
+    pub fn with_suggestion(mut self, suggestion: impl Into<Message>) -> Self {
+        let suggestion = suggestion.into();
+        self.suggestion = Some(suggestion.text);
+        self.suggestion_said = suggestion.said;
         self
+    }
+
+    /// Says the message and the suggestion in the language of `words`, when
+    /// they were written from the catalogue (the code does not change).
+    pub fn localize(&mut self, words: &Catalogue) {
+        if let Some(said) = &self.said {
+            self.message = said.in_words(words);
+        }
+        if let Some(said) = &self.suggestion_said {
+            self.suggestion = Some(said.in_words(words));
+        }
     }
 
     /// `file:line:col`, or just `file`.
@@ -199,6 +343,12 @@ impl Diagnostic {
     }
 }
 
+/// "did you mean `x`?" in the catalogue's words ([`options`] reads it
+/// back in every language).
+pub fn did_you_mean_said(option: &str) -> Said {
+    Said::new("did-you-mean").arg("option", format!("`{option}`"))
+}
+
 /// "did you mean `a`, `b` or `c`?": the suggestion [`options`] reads back.
 pub fn did_you_mean(options: &[String]) -> String {
     let quoted: Vec<String> = options.iter().map(|o| format!("`{o}`")).collect();
@@ -232,14 +382,14 @@ pub trait Locate {
         severity: Severity,
         code: &'static str,
         span: Range<usize>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Diagnostic;
 
     fn error(
         &self,
         code: &'static str,
         span: Range<usize>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Diagnostic {
         self.diagnostic(Severity::Error, code, span, message)
     }
@@ -248,7 +398,7 @@ pub trait Locate {
         &self,
         code: &'static str,
         span: Range<usize>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Diagnostic {
         self.diagnostic(Severity::Warning, code, span, message)
     }
@@ -260,7 +410,7 @@ impl Locate for SourceFile {
         severity: Severity,
         code: &'static str,
         span: Range<usize>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Diagnostic {
         Diagnostic::new(severity, code, self.path.as_str(), message).at(
             &self.text,

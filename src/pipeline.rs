@@ -244,6 +244,8 @@ pub fn render(analysis: Analysis, context: &PageContext) -> Rendered {
     for report in file.reports.iter_mut() {
         report.scan.release_analysis();
     }
+    let mut chapter_diagnostics = chapter_diagnostics;
+    file.localize_diagnostics(&mut chapter_diagnostics);
     let mut diagnostics = file.diagnostics();
     diagnostics.extend(chapter_diagnostics);
     let appendix = appendix_page(&file, &texts, &diagnostics);

@@ -3,7 +3,7 @@
 
 use crate::book::confine::BookRoot;
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Said};
 use crate::model::assets::{Asset, Assets, MAX_ASSET, Reach};
 use crate::pipeline::ReportInput;
 use crate::referential::Referential;
@@ -58,9 +58,9 @@ pub fn list_reports(root: &Path, config: &Config) -> (Vec<ReportFile>, Vec<Diagn
                 Diagnostic::warning(
                     "report-name",
                     format!("{folder}/{}", name.to_string_lossy()),
-                    "this file name is not valid Unicode, so the file is skipped",
+                    Said::new("report-name-unicode"),
                 )
-                .with_suggestion("rename it with plain letters, digits and `-`"),
+                .with_suggestion(Said::new("report-name-unicode-help")),
             );
             continue;
         };
@@ -102,21 +102,23 @@ fn folder_problem(dir: &Path, folder: &str, error: &std::io::Error) -> Diagnosti
         Diagnostic::error(
             "reports-folder",
             folder,
-            format!("`{folder}` is a file, but the reports folder must be a folder of Markdown files"),
+            Said::new("reports-folder-file").arg("folder", folder),
         )
-        .with_suggestion("set `reports = \"...\"` in [preprocessor.technical-file] to the folder of your reports")
+        .with_suggestion(Said::new("reports-folder-file-help"))
     } else if error.kind() == std::io::ErrorKind::NotFound {
         Diagnostic::warning(
             "reports-folder",
             folder,
-            format!("the reports folder `{folder}` does not exist, so the book has no report"),
+            Said::new("reports-folder-missing").arg("folder", folder),
         )
-        .with_suggestion("create a first report with `mdbook-technical-file new <project-name>`")
+        .with_suggestion(Said::new("reports-folder-missing-help"))
     } else {
         Diagnostic::error(
             "reports-folder",
             folder,
-            format!("the reports folder `{folder}` cannot be read: {error}"),
+            Said::new("reports-folder-unreadable")
+                .arg("folder", folder)
+                .arg("error", error.to_string()),
         )
     }
 }
@@ -181,11 +183,9 @@ pub fn read_word_list(root: &Path, path: &str) -> Result<Vec<String>, Box<Diagno
             Diagnostic::warning(
                 "spelling",
                 path,
-                format!("the word list cannot be read: {error}; spelling is checked without it"),
+                Said::new("word-list-unreadable").arg("error", error.to_string()),
             )
-            .with_suggestion(
-                "check `dictionary` in [preprocessor.technical-file], relative to the book root",
-            ),
+            .with_suggestion(Said::new("word-list-unreadable-help")),
         )),
     }
 }

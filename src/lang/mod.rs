@@ -12,7 +12,7 @@ mod catalogue;
 pub mod en;
 pub mod learner;
 
-pub use catalogue::{Catalogue, Piece};
+pub use catalogue::{Arg, Catalogue, Piece};
 
 use std::fmt;
 

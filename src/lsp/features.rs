@@ -235,15 +235,18 @@ pub fn hover(server: &Server, params: HoverParams) -> Option<Hover> {
             entry.id, entry.title, block.id, block.title, entry.slug
         );
         let evidence = &view.file.matrix.evidence[skill];
+        let words = view.file.config.words();
         if evidence.is_empty() {
-            value.push_str("Not evidenced yet: a gap of the technical file.");
+            value.push_str(&words.text("lsp-hover-gap"));
         } else {
-            value.push_str("Evidenced in:\n");
+            value.push_str(&words.text("lsp-hover-evidenced-in"));
+            value.push('\n');
+            let whole = words.text("header-whole-report");
             for e in evidence {
                 let report = &view.file.reports[e.report];
                 let section = e
                     .heading
-                    .map_or("the whole report", |h| report.heading_label(h));
+                    .map_or(whole.as_str(), |h| report.heading_label(h));
                 let uri = server
                     .uri(&report.path)
                     .map(|u| u.to_string())
@@ -258,8 +261,9 @@ pub fn hover(server: &Server, params: HoverParams) -> Option<Hover> {
     } else {
         let link = link_at(server, &place.relative, &place.text, place.offset)?;
         let (_, report, anchor) = link_target(server, &place.relative, &link)?;
-        let date = report.date().map_or("no validation date".to_owned(), |d| {
-            format!("validated {d}")
+        let words = view.file.config.words();
+        let date = report.date().map_or(words.text("lsp-hover-no-date"), |d| {
+            words.format("lsp-hover-validated", &[("date", d.written(words).into())])
         });
         let section = anchor
             .and_then(|a| report.anchors.position(|x| *x == a))
@@ -372,6 +376,7 @@ pub fn code_actions(server: &Server, params: CodeActionParams) -> Option<Vec<Cod
     let uri = params.text_document.uri.clone();
     let relative = server.relative(&uri)?;
     let text = server.text(&relative)?;
+    let words = server.words();
     let mut actions = Vec::new();
     let fix = |title: String,
                edits: HashMap<Url, Vec<TextEdit>>,
@@ -413,7 +418,7 @@ pub fn code_actions(server: &Server, params: CodeActionParams) -> Option<Vec<Cod
                 new_text: option.clone(),
             };
             actions.push(fix(
-                format!("Replace with `{option}`"),
+                words.format("lsp-replace-with", &[("option", option.as_str().into())]),
                 HashMap::from([(uri.clone(), vec![edit])]),
                 diagnostic,
                 n == 0,
@@ -428,7 +433,7 @@ pub fn code_actions(server: &Server, params: CodeActionParams) -> Option<Vec<Cod
             && let Some(edit) = missing_sections(server, &relative, &text)
         {
             actions.push(fix(
-                "Add the missing sections".to_owned(),
+                words.text("lsp-add-sections"),
                 HashMap::from([(uri.clone(), vec![edit])]),
                 diagnostic,
                 false,
@@ -517,7 +522,13 @@ fn add_to_dictionary(
         ]));
     }
     Some(CodeActionOrCommand::CodeAction(CodeAction {
-        title: format!("Add `{word}` to the dictionary ({dictionary})"),
+        title: server.words().format(
+            "lsp-add-to-dictionary",
+            &[
+                ("word", word.into()),
+                ("dictionary", dictionary.as_str().into()),
+            ],
+        ),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![diagnostic.clone()]),
         edit: Some(workspace),
@@ -562,15 +573,15 @@ pub fn code_lenses(server: &Server, params: CodeLensParams) -> Option<Vec<CodeLe
     skills.dedup();
     let ids = referential.skill_ids(&skills);
     let summary = view.file.matrix.summary(referential);
-    let title = format!(
-        "evidences {} · book {}/{} skills",
-        if ids.is_empty() {
-            "no skill yet".to_owned()
-        } else {
-            ids.join(" ")
-        },
-        summary.covered,
-        summary.total
+    let words = view.file.config.words();
+    let title = words.format(
+        "lsp-lens",
+        &[
+            ("skills", ids.join(" ").into()),
+            ("count", ids.len().into()),
+            ("covered", summary.covered.into()),
+            ("total", summary.total.into()),
+        ],
     );
     let at = report
         .title_heading

@@ -14,6 +14,7 @@ pub mod position;
 
 use crate::book::editor::{self, EditorView};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::{Catalogue, Lang};
 use crate::spelling::session::Session;
 use lsp_server::{Connection, Message, Notification, Request, Response};
 use lsp_types::notification::{self as notify, Notification as _};
@@ -143,6 +144,13 @@ pub struct Server {
 }
 
 impl Server {
+    /// The catalogue of the book's language (English before a first view).
+    pub fn words(&self) -> &'static Catalogue {
+        self.view
+            .as_ref()
+            .map_or(Lang::En.catalogue(), |v| v.file.config.words())
+    }
+
     fn new(encoding: Encoding, root: Option<PathBuf>) -> Server {
         Server {
             encoding,
@@ -337,7 +345,12 @@ impl Server {
             _ => lsp_types::Range::default(),
         };
         let message = match &d.suggestion {
-            Some(help) => format!("{}\nhelp: {help}", d.message),
+            Some(help) => {
+                let help = self
+                    .words()
+                    .format("lsp-help", &[("help", help.as_str().into())]);
+                format!("{}\n{help}", d.message)
+            }
             None => d.message.clone(),
         };
         lsp_types::Diagnostic {

@@ -119,6 +119,27 @@ impl TechnicalFile {
         self.referential.skill_ids(&self.matrix.gaps())
     }
 
+    /// Says every diagnostic in the book's language (English's are written
+    /// in English already: nothing to do).
+    pub fn localize_diagnostics(&mut self, others: &mut [Diagnostic]) {
+        let words = self.config.words();
+        if words.lang() == crate::lang::Lang::En {
+            return;
+        }
+        let reports = self
+            .reports
+            .iter_mut()
+            .flat_map(|r| r.diagnostics.iter_mut());
+        let findings = self.findings.reports.iter_mut().flatten();
+        for d in reports
+            .chain(findings)
+            .chain(self.findings.book.iter_mut())
+            .chain(others.iter_mut())
+        {
+            d.localize(words);
+        }
+    }
+
     /// Every diagnostic: the book's, then each report's, sorted.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         let mut all = self.findings.book.clone();

@@ -1,7 +1,7 @@
 //! A project report: its front matter, its structure, the skills it claims
 //! and where. Built from text alone (no I/O), so it is easy to test.
 
-use crate::diagnostic::{Diagnostic, Locate};
+use crate::diagnostic::{Diagnostic, Locate, Said, did_you_mean_said};
 use crate::referential::{Referential, SectionId, SkillId};
 use crate::syntax::frontmatter::{self, Date, FrontMatter, Located};
 use crate::syntax::markdown::{self, Flavor, HeadingId, IdAllocator, IdSlot, Scan};
@@ -401,21 +401,18 @@ fn decode_problem(source: &SourceFile, note: Option<&DecodeNote>) -> Option<Diag
             Diagnostic::warning(
                 "encoding",
                 source.path.as_str(),
-                format!(
-                    "the file is UTF-16 ({}); it was converted, but mdBook and most tools expect UTF-8",
-                    if big_endian { "big endian" } else { "little endian" }
-                ),
+                Said::new("encoding-utf16").arg("order", if big_endian { "big" } else { "little" }),
             )
-            .with_suggestion("save the file as UTF-8"),
+            .with_suggestion(Said::new("encoding-utf16-help")),
         ),
         DecodeNote::InvalidUtf8 { offset } => Some(
             source
                 .error(
                     "encoding",
                     offset..offset + 1,
-                    "the file is not valid UTF-8; unreadable bytes are shown as \u{FFFD}",
+                    Said::new("encoding-invalid"),
                 )
-                .with_suggestion("save the file as UTF-8 (it is probably Windows-1252 or Latin-1)"),
+                .with_suggestion(Said::new("encoding-invalid-help")),
         ),
     }
 }
@@ -463,13 +460,11 @@ pub fn unknown_skill(
     let mut d = source.error(
         "unknown-skill",
         id.span.clone(),
-        format!("unknown skill `{shown}`"),
+        Said::new("unknown-skill").arg("skill", shown),
     );
     d = match referential.suggest(shown) {
-        Some(near) => d.with_suggestion(format!("did you mean `{near}`?")),
-        None => d.with_suggestion(
-            "use a skill id like `C1.3` or a slug like `observability`; `mdbook-technical-file coverage` lists them",
-        ),
+        Some(near) => d.with_suggestion(did_you_mean_said(near)),
+        None => d.with_suggestion(Said::new("unknown-skill-help")),
     };
     d
 }
@@ -480,39 +475,33 @@ pub fn marker_problem(source: &SourceFile, problem: &Problem) -> Diagnostic {
             .error(
                 "unclosed-marker",
                 range.start..range.start + 3 + kind.name().len(),
-                format!("`{{{{#{}` is not closed in this paragraph", kind.name()),
+                Said::new("unclosed-marker").arg("open", format!("{{{{#{}", kind.name())),
             )
-            .with_suggestion("close it with `}}`, e.g. `{{#skill C1.3}}`"),
+            .with_suggestion(Said::new("unclosed-marker-help")),
         Problem::Interrupted { kind, range } => source
             .error(
                 "interrupted-marker",
                 range.start..range.start + 3 + kind.name().len(),
-                format!(
-                    "`{{{{#{}` is interrupted by formatting or HTML before its `}}}}`",
-                    kind.name()
-                ),
+                Said::new("interrupted-marker").arg("open", format!("{{{{#{}", kind.name())),
             )
-            .with_suggestion("write the ids as plain text, e.g. `{{#skill C1.3}}`"),
+            .with_suggestion(Said::new("interrupted-marker-help")),
         Problem::Empty { kind, range } => source
             .error(
                 "empty-marker",
                 range.clone(),
-                format!("`{{{{#{}}}}}` names no skill", kind.name()),
+                Said::new("empty-marker").arg("marker", format!("{{{{#{}}}}}", kind.name())),
             )
-            .with_suggestion(format!(
-                "write the skill id, e.g. `{{{{#{} C1.3}}}}`",
-                kind.name()
-            )),
+            .with_suggestion(
+                Said::new("empty-marker-help")
+                    .arg("marker", format!("{{{{#{} C1.3}}}}", kind.name())),
+            ),
         Problem::Unread { kind, range } => source
             .warning(
                 "marker-in-html",
                 range.clone(),
-                format!(
-                    "`{{{{#{}}}}}` inside raw HTML or an image description is not read",
-                    kind.name()
-                ),
+                Said::new("marker-in-html").arg("marker", format!("{{{{#{}}}}}", kind.name())),
             )
-            .with_suggestion("move it into the Markdown text of the section"),
+            .with_suggestion(Said::new("marker-in-html-help")),
     }
 }
 

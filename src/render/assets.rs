@@ -3,7 +3,7 @@
 //! it. So they work in `mdbook serve`, on GitHub Pages and in print
 //! without copying anything anywhere.
 
-use crate::diagnostic::{Diagnostic, Locate};
+use crate::diagnostic::{Diagnostic, Locate, Said};
 use crate::model::assets::{self, Asset, Assets, LARGE_ASSET};
 use crate::model::report::Report;
 use crate::text::html::{Html, attribute};
@@ -36,13 +36,13 @@ pub fn edits(
                     .warning(
                         "large-asset",
                         span.clone(),
-                        format!(
-                            "`{}` is {:.1} MB; every page view downloads it",
-                            link.dest,
-                            bytes.len() as f64 / 1e6
+                        Said::new("large-asset").arg("file", &link.dest).decimal(
+                            "size",
+                            bytes.len() as f64 / 1e6,
+                            Some(1),
                         ),
                     )
-                    .with_suggestion("compress the image (e.g. PNG → WebP) or reduce its size"),
+                    .with_suggestion(Said::new("large-asset-help")),
             );
         }
         let Some(dest_range) = link.dest_range.clone() else {
@@ -51,9 +51,11 @@ pub fn edits(
                     .warning(
                         "asset-reference-link",
                         link.range.clone(),
-                        "a reference-style link to a local file cannot be embedded",
+                        Said::new("asset-reference-link"),
                     )
-                    .with_suggestion(format!("write it inline: `({})`", link.dest)),
+                    .with_suggestion(
+                        Said::new("asset-reference-link-help").arg("file", &link.dest),
+                    ),
             );
             continue;
         };
@@ -96,14 +98,13 @@ fn readable<'a>(
                     .warning(
                         "large-asset",
                         span,
-                        format!(
-                            "`{dest}` is {:.1} MB, too large to embed in the page",
-                            *size as f64 / 1e6
+                        Said::new("too-large-asset").arg("file", dest).decimal(
+                            "size",
+                            *size as f64 / 1e6,
+                            Some(1),
                         ),
                     )
-                    .with_suggestion(
-                        "publish it elsewhere and link to it, or make it smaller than 10 MB",
-                    ),
+                    .with_suggestion(Said::new("too-large-asset-help")),
             );
             None
         }
@@ -113,11 +114,11 @@ fn readable<'a>(
                     .error(
                         "asset-outside-book",
                         span,
-                        format!("`{dest}` leads outside the book folder, to `{real}`: it is not read"),
+                        Said::new("asset-outside-book")
+                            .arg("file", dest)
+                            .arg("real", real.as_str()),
                     )
-                    .with_suggestion(
-                        "move the file next to the reports, e.g. into `reports/img/` (a symbolic link must point inside the book too)",
-                    ),
+                    .with_suggestion(Said::new("asset-outside-book-help")),
             );
             None
         }
@@ -127,9 +128,11 @@ fn readable<'a>(
                     .warning(
                         "missing-asset",
                         span,
-                        format!("`{dest}` cannot be read: {why}"),
+                        Said::new("missing-asset")
+                            .arg("file", dest)
+                            .arg("why", why.as_str()),
                     )
-                    .with_suggestion(format!("check the path: it is read from `{path}`")),
+                    .with_suggestion(Said::new("missing-asset-help").arg("path", path)),
             );
             None
         }

@@ -10,7 +10,7 @@
 //! nothing readable, is refused: escaped, so that mdBook prints it as text
 //! instead of reading the file.
 
-use crate::diagnostic::{Diagnostic, Locate};
+use crate::diagnostic::{Diagnostic, Locate, Said};
 use crate::model::assets::{Include, Includes, Reach};
 use crate::text::slash;
 use crate::text::source::SourceFile;
@@ -31,42 +31,42 @@ pub fn edits(
         if !before_links {
             problems.push(
                 source
-                    .error(
-                        "include-not-run",
-                        span,
-                        "mdBook runs its `links` preprocessor before this tool, so this include is printed as text",
-                    )
-                    .with_suggestion(
-                        "add `before = [\"links\"]` to [preprocessor.technical-file] in book.toml (or run `mdbook-technical-file install`)",
-                    ),
+                    .error("include-not-run", span, Said::new("include-not-run"))
+                    .with_suggestion(Said::new("include-not-run-help")),
             );
             continue;
         }
         let refused = match &include.target {
             None => (
-                "an absolute path is never published: the include is not read".to_owned(),
-                "write the path relative to the report, to a file inside the book folder",
+                Said::new("include-absolute"),
+                Said::new("include-absolute-help"),
             ),
             Some(target) => match reach.get(target) {
-                Some(Reach::Inside(real)) if !real.contains(char::is_whitespace) && !real.contains(':') => {
+                Some(Reach::Inside(real))
+                    if !real.contains(char::is_whitespace) && !real.contains(':') =>
+                {
                     edits.push(Edit::replace(span, slash(std::path::Path::new(real))));
                     continue;
                 }
                 Some(Reach::Inside(_)) => (
-                    "mdBook cannot include this file: the path of the book folder contains a space or a colon".to_owned(),
-                    "move the book to a folder whose path has no spaces or colons",
+                    Said::new("include-path-space"),
+                    Said::new("include-path-space-help"),
                 ),
                 Some(Reach::Outside(real)) => (
-                    format!("`{written}` leads outside the book folder, to `{real}`: the include is not read"),
-                    "move the file into the book folder (a symbolic link must point inside it too)",
+                    Said::new("include-outside-book")
+                        .arg("include", written)
+                        .arg("real", real.as_str()),
+                    Said::new("include-outside-book-help"),
                 ),
                 Some(Reach::Unreadable(why)) => (
-                    format!("`{written}` cannot be included: {why}"),
-                    "check the path: it is relative to the report",
+                    Said::new("include-unreadable")
+                        .arg("include", written)
+                        .arg("why", why.as_str()),
+                    Said::new("include-unreadable-help"),
                 ),
                 None => (
-                    format!("`{written}` was not checked, so it is not included"),
-                    "build the book with mdBook or this tool's `build`",
+                    Said::new("include-unchecked").arg("include", written),
+                    Said::new("include-unchecked-help"),
                 ),
             },
         };

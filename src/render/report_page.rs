@@ -91,6 +91,10 @@ pub fn edits(
         &context.assets,
         &mut problems,
     ));
+    // Found while making the page, after the book's were localized.
+    for problem in &mut problems {
+        problem.localize(file.config.words());
+    }
     edits.push(header(file, index, text, &appendix_href, &problems));
     edits.extend(footer(file, index, text));
     (edits, problems)

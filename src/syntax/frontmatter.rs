@@ -4,7 +4,7 @@
 //! Every key is checked on its own so that one wrong value gives one
 //! precise diagnostic and the rest of the front matter still counts.
 
-use crate::diagnostic::{Diagnostic, Locate, nearest};
+use crate::diagnostic::{Diagnostic, Locate, Said, did_you_mean_said, nearest};
 use crate::lang::Lang;
 use crate::syntax::value::{Key, Spanned, Value, parse_toml, parse_yaml};
 use crate::text::source::SourceFile;
@@ -178,11 +178,9 @@ pub fn parse(source: &SourceFile) -> Parsed {
                 .error(
                     "unterminated-front-matter",
                     0..first_line_end,
-                    format!("front matter opened with `{fence_text}` is never closed"),
+                    Said::new("unterminated-front-matter").arg("fence", fence_text),
                 )
-                .with_suggestion(format!(
-                    "add a line `{fence}` after the last key, or remove the first line if it is not front matter"
-                )),
+                .with_suggestion(Said::new("unterminated-front-matter-help").arg("fence", fence)),
         );
         return parsed;
     };
@@ -200,14 +198,15 @@ pub fn parse(source: &SourceFile) -> Parsed {
                 Syntax::Toml => "TOML",
                 Syntax::Yaml => "YAML",
             };
-            parsed.diagnostics.push(source.error(
-                "malformed-front-matter",
-                span,
-                format!(
-                    "invalid {language} front matter: {}",
-                    first_line(&error.message)
+            parsed.diagnostics.push(
+                source.error(
+                    "malformed-front-matter",
+                    span,
+                    Said::new("malformed-front-matter")
+                        .arg("language", language)
+                        .arg("error", first_line(&error.message)),
                 ),
-            ));
+            );
             return parsed;
         }
     };
@@ -244,7 +243,7 @@ impl Reader<'_> {
                 fm.team = self.list(key, value, "names", "[\"Ana Silva\", \"Camille Moreau\"]")
             }
             "skills" => {
-                fm.skills = self.list(key, value, "skill ids", "[\"C1.1\", \"observability\"]")
+                fm.skills = self.list(key, value, "skill-ids", "[\"C1.1\", \"observability\"]")
             }
             "draft" => fm.draft = self.bool(key, value).unwrap_or(false),
             "lang" => fm.lang = self.lang(key, value),
@@ -252,12 +251,15 @@ impl Reader<'_> {
                 let mut d = self.source.warning(
                     "unknown-front-matter-key",
                     shift(&key.span, self.base),
-                    format!("unknown front matter key `{other}`; it is ignored"),
+                    Said::new("unknown-front-matter-key").arg("key", other),
                 );
                 if let Some(known) = nearest(other, KNOWN_KEYS) {
-                    d = d.with_suggestion(format!("did you mean `{known}`?"));
+                    d = d.with_suggestion(did_you_mean_said(known));
                 } else {
-                    d = d.with_suggestion(format!("known keys: {}", KNOWN_KEYS.join(", ")));
+                    d = d.with_suggestion(
+                        Said::new("unknown-front-matter-key-help")
+                            .arg("keys", KNOWN_KEYS.join(", ")),
+                    );
                 }
                 self.diagnostics.push(d);
             }
@@ -279,13 +281,16 @@ impl Reader<'_> {
             .error(
                 "front-matter-type",
                 shift(&value.span, self.base),
-                format!(
-                    "`{}` must be {expected}, found {}",
-                    key.name,
-                    value.value.type_name()
-                ),
+                Said::new("front-matter-type")
+                    .arg("key", &key.name)
+                    .arg("expected", expected)
+                    .arg("found", value.value.kind()),
             )
-            .with_suggestion(format!("write it like `{} = {example}`", key.name));
+            .with_suggestion(
+                Said::new("front-matter-type-help")
+                    .arg("key", &key.name)
+                    .arg("example", example),
+            );
         self.diagnostics.push(d);
     }
 
@@ -296,7 +301,7 @@ impl Reader<'_> {
                 span: shift(&value.span, self.base),
             }),
             _ => {
-                self.wrong_type(key, &value, "a string", "\"...\"");
+                self.wrong_type(key, &value, "string", "\"...\"");
                 None
             }
         }
@@ -314,12 +319,11 @@ impl Reader<'_> {
                 .warning(
                     "unsupported-language",
                     tag.span.clone(),
-                    format!(
-                        "`lang = \"{}\"` is not a language the tool supports; this report gets no spelling",
-                        tag.value.trim()
-                    ),
+                    Said::new("unsupported-report-language").arg("tag", tag.value.trim()),
                 )
-                .with_suggestion(format!("supported: {}", supported.join(", ")));
+                .with_suggestion(
+                    Said::new("unsupported-language-help").arg("supported", supported.join(", ")),
+                );
             self.diagnostics.push(d);
         }
         Some(Located {
@@ -332,7 +336,7 @@ impl Reader<'_> {
         match value.value {
             Value::Bool(b) => Some(b),
             _ => {
-                self.wrong_type(key, &value, "true or false", "true");
+                self.wrong_type(key, &value, "boolean", "true");
                 None
             }
         }
@@ -342,7 +346,7 @@ impl Reader<'_> {
         let written = match &value.value {
             Value::String(s) | Value::Datetime(s) => s.clone(),
             _ => {
-                self.wrong_type(key, &value, "a date like 2025-11-14", "2025-11-14");
+                self.wrong_type(key, &value, "date", "2025-11-14");
                 return None;
             }
         };
@@ -357,9 +361,9 @@ impl Reader<'_> {
                     .error(
                         "front-matter-date",
                         shift(&value.span, self.base),
-                        format!("`date` must be a day written YYYY-MM-DD, found `{written}`"),
+                        Said::new("front-matter-date").arg("written", &written),
                     )
-                    .with_suggestion("write the validation day, e.g. `date = 2025-11-14`");
+                    .with_suggestion(Said::new("front-matter-date-help"));
                 self.diagnostics.push(d);
                 None
             }
@@ -377,7 +381,7 @@ impl Reader<'_> {
             Value::Array(items) => items,
             Value::Null => return Vec::new(),
             _ => {
-                self.wrong_type(key, &value, &format!("a list of {what}"), example);
+                self.wrong_type(key, &value, what, example);
                 return Vec::new();
             }
         };
@@ -392,11 +396,9 @@ impl Reader<'_> {
                     let d = self.source.error(
                         "front-matter-type",
                         shift(&item.span, self.base),
-                        format!(
-                            "every item of `{}` must be a string, found {}",
-                            key.name,
-                            item.value.type_name()
-                        ),
+                        Said::new("front-matter-item-type")
+                            .arg("key", &key.name)
+                            .arg("found", item.value.kind()),
                     );
                     self.diagnostics.push(d);
                 }

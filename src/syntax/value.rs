@@ -38,6 +38,20 @@ pub enum Value {
 
 impl Value {
     /// The name of the value's type, for messages ("expected a string, found an integer").
+    /// The kind of value, as the catalogues' messages select on it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::String(_) => "string",
+            Value::Integer(_) => "integer",
+            Value::Float(_) => "float",
+            Value::Bool(_) => "boolean",
+            Value::Datetime(_) => "date",
+            Value::Array(_) => "list",
+            Value::Table(_) => "table",
+            Value::Null => "nothing",
+        }
+    }
+
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::String(_) => "a string",

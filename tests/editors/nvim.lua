@@ -31,7 +31,11 @@ local ok, problem = pcall(function()
   local function line_of(pattern)
     for n, text in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
       local at = text:find(pattern, 1, true)
-      if at then return n - 1, at - 1 end
+      -- LSP positions count UTF-16 units, not bytes (accents before it).
+      if at then
+        local _, utf16 = vim.str_utfindex(text, at - 1)
+        return n - 1, utf16
+      end
     end
   end
   local function ask(method, params)

@@ -5,6 +5,7 @@
 //! it).
 
 use crate::support::{copy_book, repo_root};
+use std::path::Path;
 use std::process::Command;
 
 fn nvim_available() -> bool {
@@ -22,19 +23,14 @@ fn nvim_available() -> bool {
     available
 }
 
-#[test]
-fn neovim_shows_diagnostics_completes_hovers_and_applies_a_fix() {
-    if !nvim_available() {
-        return;
-    }
-    let book = copy_book(&repo_root());
-    let root = std::fs::canonicalize(book.path()).unwrap();
-    let report = root.join("reports/terraform-aws-landing-zone.md");
-    let text = std::fs::read_to_string(&report).unwrap().replacen(
-        "## Constraints\n",
-        "## Constraints\n\nLe réseau 🚀 was recieved {{#skill observabilty}}.\n\nNext: {{#skill }}\n",
-        1,
-    );
+/// Runs `tests/editors/nvim.lua` on `report` of the book at `root` (with
+/// `insert` put after its heading `after`); what Neovim saw, a line each.
+fn neovim_on(root: &Path, report: &str, after: &str, insert: &str) -> String {
+    let report = root.join(report);
+    let text =
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .replacen(after, &format!("{after}{insert}"), 1);
     std::fs::write(&report, text).unwrap();
     let out = root.join("nvim-results.txt");
     let status = Command::new("nvim")
@@ -44,13 +40,28 @@ fn neovim_shows_diagnostics_completes_hovers_and_applies_a_fix() {
             repo_root().join("tests/editors/nvim.lua").display()
         ))
         .env("TF_BIN", env!("CARGO_BIN_EXE_mdbook-technical-file"))
-        .env("TF_ROOT", &root)
+        .env("TF_ROOT", root)
         .env("TF_FILE", &report)
         .env("TF_OUT", &out)
         .status()
         .unwrap();
     assert!(status.success());
-    let seen = std::fs::read_to_string(&out).unwrap();
+    std::fs::read_to_string(&out).unwrap()
+}
+
+#[test]
+fn neovim_shows_diagnostics_completes_hovers_and_applies_a_fix() {
+    if !nvim_available() {
+        return;
+    }
+    let book = copy_book(&repo_root());
+    let root = std::fs::canonicalize(book.path()).unwrap();
+    let seen = neovim_on(
+        &root,
+        "reports/terraform-aws-landing-zone.md",
+        "## Constraints\n",
+        "\nLe réseau 🚀 was recieved {{#skill observabilty}}.\n\nNext: {{#skill }}\n",
+    );
     let lines: Vec<&str> = seen.lines().collect();
     assert!(!lines.iter().any(|l| l.starts_with("error=")), "{seen}");
     // Line 17 (0-based). The server speaks UTF-16 columns (`🚀` is two
@@ -72,6 +83,54 @@ fn neovim_shows_diagnostics_completes_hovers_and_applies_a_fix() {
     );
     assert!(
         lines.contains(&"action=Replace with `observability`"),
+        "{seen}"
+    );
+    assert!(lines.contains(&"applied=true"), "{seen}");
+    assert!(lines.contains(&"unknown_after=0"), "{seen}");
+}
+
+/// The same editor on a report of the French example book: French rules
+/// (a missing accent, not English noise), and the diagnostics, hover and
+/// code action in French.
+#[test]
+fn neovim_on_a_french_report_speaks_french() {
+    if !nvim_available() {
+        return;
+    }
+    let book = copy_book(&repo_root().join("examples/fr"));
+    let root = std::fs::canonicalize(book.path()).unwrap();
+    let seen = neovim_on(
+        &root,
+        "reports/plateforme-kubernetes-argo-cd.md",
+        "## Contraintes\n",
+        "\nLes pannes étaient frequentes {{#skill observabilty}}.\n\nEnsuite : {{#skill }}\n",
+    );
+    let lines: Vec<&str> = seen.lines().collect();
+    assert!(!lines.iter().any(|l| l.starts_with("error=")), "{seen}");
+    let diagnostics: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.starts_with("diagnostic="))
+        .collect();
+    assert!(
+        lines.iter().any(|l| l.starts_with("diagnostic=spelling:")
+            && l.ends_with(":faute d’orthographe possible\u{a0}: `frequentes`")),
+        "{seen}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("diagnostic=unknown-skill:")
+                && l.ends_with(":compétence inconnue `observabilty`")),
+        "{seen}"
+    );
+    // Only what the test put in: the report itself is clean French.
+    assert!(diagnostics.len() <= 3, "{diagnostics:?}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("hover=**C2.1 — ")),
+        "{seen}"
+    );
+    assert!(
+        lines.contains(&"action=Remplacer par `observability`"),
         "{seen}"
     );
     assert!(lines.contains(&"applied=true"), "{seen}");

@@ -1,7 +1,7 @@
 //! Checks of the book as a whole: coverage thresholds and the page budget
 //! of the hand-written chapters.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Said};
 use crate::model::file::TechnicalFile;
 
 /// A hand-written chapter's size, for the page estimate.
@@ -36,17 +36,13 @@ pub fn jury_grid_links(file: &TechnicalFile) -> Option<Diagnostic> {
     if !file.config.jury_grid || file.config.published_url().is_some() {
         return None;
     }
-    let why = match &file.config.site_url {
-        Some(url) => format!("`site-url = \"{url}\"` is not a full address"),
-        None => "`[output.html] site-url` is not set".to_owned(),
+    let message = match &file.config.site_url {
+        Some(url) => Said::new("jury-grid-relative-links-partial").arg("url", url),
+        None => Said::new("jury-grid-relative-links"),
     };
     Some(
-        Diagnostic::warning(
-            "jury-grid-relative-links",
-            "book.toml",
-            format!("the jury grid links to the evidence inside this book only: {why}, so a printed grid cannot lead to the hosted sections"),
-        )
-        .with_suggestion("set `site-url` under `[output.html]` to the published book's address, e.g. \"https://<user>.github.io/<repository>/\""),
+        Diagnostic::warning("jury-grid-relative-links", "book.toml", message)
+            .with_suggestion(Said::new("jury-grid-relative-links-help")),
     )
 }
 
@@ -61,12 +57,11 @@ pub fn coverage(file: &TechnicalFile) -> Vec<Diagnostic> {
             Diagnostic::error(
                 "coverage",
                 "book.toml",
-                format!(
-                    "coverage is {}/{} ({:.0} %), below `min-coverage = {min}`",
-                    summary.covered,
-                    summary.total,
-                    summary.ratio() * 100.0
-                ),
+                Said::new("coverage")
+                    .arg("covered", summary.covered)
+                    .arg("total", summary.total)
+                    .decimal("percent", summary.ratio() * 100.0, Some(0))
+                    .decimal("min", min, None),
             )
             .with_suggestion(gap_hint(file)),
         );
@@ -83,13 +78,12 @@ pub fn coverage(file: &TechnicalFile) -> Vec<Diagnostic> {
             found.push(Diagnostic::error(
                 "coverage",
                 "book.toml",
-                format!(
-                    "block {} coverage is {}/{} ({:.0} %), below the minimum {min}",
-                    block.id,
-                    block.covered,
-                    block.total,
-                    block.ratio() * 100.0
-                ),
+                Said::new("block-coverage")
+                    .arg("block", &block.id)
+                    .arg("covered", block.covered)
+                    .arg("total", block.total)
+                    .decimal("percent", block.ratio() * 100.0, Some(0))
+                    .decimal("min", min, None),
             ));
         }
     }
@@ -97,8 +91,8 @@ pub fn coverage(file: &TechnicalFile) -> Vec<Diagnostic> {
 }
 
 /// Names of the gaps, for a suggestion.
-fn gap_hint(file: &TechnicalFile) -> String {
-    format!("evidence the gaps: {}", file.gap_ids().join(", "))
+fn gap_hint(file: &TechnicalFile) -> Said {
+    Said::new("coverage-help").arg("gaps", file.gap_ids().join(", "))
 }
 
 /// The page budget of the hand-written technical file.
@@ -121,14 +115,18 @@ pub fn page_budget(
         Diagnostic::warning(
             "page-budget",
             source_dir,
-            format!(
-                "the hand-written technical file is ~{pages:.1} pages ({words} words), {side} the {min}–{max} pages asked for"
-            ),
+            Said::new("page-budget")
+                .decimal("pages", pages, Some(1))
+                .arg("words", words)
+                .arg("side", side)
+                .decimal("min", min, None)
+                .decimal("max", max, None),
         )
-        .with_suggestion(format!(
-            "about {} words and {} code lines fill an A4 page; `pdf` counts real pages",
-            file.config.words_per_page, file.config.code_lines_per_page
-        )),
+        .with_suggestion(
+            Said::new("page-budget-help")
+                .decimal("words", file.config.words_per_page, None)
+                .decimal("lines", file.config.code_lines_per_page, None),
+        ),
     )
 }
 

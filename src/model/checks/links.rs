@@ -1,7 +1,7 @@
 //! Links from reports to other reports, to their headings and to the
 //! book's chapters: a missing file, a draft, or a missing heading id.
 
-use crate::diagnostic::{Diagnostic, Locate, nearest};
+use crate::diagnostic::{Diagnostic, Locate, Said, did_you_mean_said, nearest};
 use crate::model::file::TechnicalFile;
 use crate::model::ids::{ReportId, Texts};
 use crate::text::paths;
@@ -69,15 +69,15 @@ pub fn broken(
                     let mut d = source.warning(
                         "broken-link",
                         span,
-                        format!("link to `{}`, which is not a page of the book", target.path),
+                        Said::new("broken-link-page").arg("path", &target.path),
                     );
                     // In book order, so a tie always suggests the same report.
                     let pages = file.reports.ids().map(|r| file.report_path(r));
                     if let Some(near) = nearest(&resolved, pages) {
-                        d = d.with_suggestion(format!(
-                            "did you mean `{}`?",
-                            paths::relative(file.report_path(index), near)
-                        ));
+                        d = d.with_suggestion(did_you_mean_said(&paths::relative(
+                            file.report_path(index),
+                            near,
+                        )));
                     }
                     found.push((index, d));
                 }
@@ -101,10 +101,10 @@ fn broken_anchor(
     let mut d = source.warning(
         "broken-link",
         span,
-        format!("link to the heading `#{anchor}`, which does not exist"),
+        Said::new("broken-link-heading").arg("anchor", anchor),
     );
     if let Some(near) = nearest(anchor, anchors.iter().map(String::as_str)) {
-        d = d.with_suggestion(format!("did you mean `#{near}`?"));
+        d = d.with_suggestion(did_you_mean_said(&format!("#{near}")));
     }
     d
 }

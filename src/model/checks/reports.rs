@@ -2,7 +2,7 @@
 //! file name, expected sections, claims, evidence, group projects.
 
 use super::THIN_EVIDENCE_WORDS;
-use crate::diagnostic::{Diagnostic, Locate};
+use crate::diagnostic::{Diagnostic, Locate, Said};
 use crate::model::file::TechnicalFile;
 use crate::model::ids::{ReportId, Texts};
 use crate::model::report::Report;
@@ -10,7 +10,7 @@ use crate::referential::SkillId;
 use crate::syntax::marker::DirectiveKind;
 use crate::text::index::IdVec;
 use crate::text::source::SourceFile;
-use crate::text::{is_kebab_case, kebab_case, plural};
+use crate::text::{is_kebab_case, kebab_case};
 use std::ops::Range;
 
 /// What every check of one report gets.
@@ -82,9 +82,9 @@ fn file_name(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnostic> {
         Diagnostic::warning(
             "report-name",
             cx.report.path.as_str(),
-            format!("report file names should be lower-case words joined by `-`, like the brief's `project-name.md`; `{stem}.md` is not"),
+            Said::new("report-name").arg("stem", stem),
         )
-        .with_suggestion(format!("rename it `{}.md`", kebab_case(stem))),
+        .with_suggestion(Said::new("report-name-help").arg("name", kebab_case(stem))),
     ]
 }
 
@@ -105,13 +105,11 @@ fn missing_sections(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnost
             .warning(
                 "missing-sections",
                 cx.title_span.clone(),
-                format!(
-                    "missing expected section{}: {}",
-                    plural(missing.len()),
-                    missing.join(", ")
-                ),
+                Said::new("missing-sections")
+                    .arg("count", missing.len())
+                    .arg("sections", missing.join(", ")),
             )
-            .with_suggestion(format!("add a heading for each, e.g. `## {}`", missing[0])),
+            .with_suggestion(Said::new("missing-sections-help").arg("first", missing[0])),
     ]
 }
 
@@ -121,12 +119,8 @@ fn no_skill(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnostic> {
     }
     vec![
         cx.source
-            .warning(
-                "no-skill",
-                cx.title_span.clone(),
-                "this report claims no skill",
-            )
-            .with_suggestion("add `{{#skill ID}}` at the end of the paragraph that proves a skill"),
+            .warning("no-skill", cx.title_span.clone(), Said::new("no-skill"))
+            .with_suggestion(Said::new("no-skill-help")),
     ]
 }
 
@@ -147,9 +141,11 @@ fn single_evidence(cx: &Context<'_>, single: &[(SkillId, ReportId)]) -> Vec<Diag
                 .warning(
                     "single-evidence",
                     span,
-                    format!("{} ({}) is evidenced by this report only", s.id, s.slug),
+                    Said::new("single-evidence")
+                        .arg("skill", &s.id)
+                        .arg("slug", &s.slug),
                 )
-                .with_suggestion("a skill is more convincing with evidence from two projects")
+                .with_suggestion(Said::new("single-evidence-help"))
         })
         .collect()
 }
@@ -169,11 +165,11 @@ fn thin_evidence(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnostic>
                     .warning(
                         "thin-evidence",
                         marker.range.clone(),
-                        format!("this marker sits in a section of {words} words, too thin to evidence a skill"),
+                        Said::new("thin-evidence").arg("words", words),
                     )
-                    .with_suggestion(format!(
-                        "describe what you did and why in at least {THIN_EVIDENCE_WORDS} words"
-                    ))
+                    .with_suggestion(
+                        Said::new("thin-evidence-help").arg("minimum", THIN_EVIDENCE_WORDS),
+                    )
             })
         })
         .collect()
@@ -187,12 +183,8 @@ fn missing_role(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnostic> 
     }
     vec![
         cx.source
-            .warning(
-                "missing-role",
-                0..0,
-                "a group project (with a `team`) should say what you did",
-            )
-            .with_suggestion("add `role = \"...\"` to the front matter"),
+            .warning("missing-role", 0..0, Said::new("missing-role"))
+            .with_suggestion(Said::new("missing-role-help")),
     ]
 }
 
@@ -215,9 +207,9 @@ fn missing_alt(cx: &Context<'_>, _: &[(SkillId, ReportId)]) -> Vec<Diagnostic> {
                 .warning(
                     "missing-alt",
                     link.range.clone(),
-                    format!("the image `{}` has no alternative text", link.dest),
+                    Said::new("missing-alt").arg("image", &link.dest),
                 )
-                .with_suggestion("say what it shows between the brackets: `![What it shows](…)`")
+                .with_suggestion(Said::new("missing-alt-help"))
         })
         .collect()
 }

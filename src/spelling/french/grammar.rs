@@ -296,7 +296,7 @@ pub fn check(tokens: &[Token], dict: &Dictionary) -> Vec<Finding> {
             out.push(Finding {
                 range,
                 kind: FindingKind::Grammar,
-                message: format!("`{flagged}` : {}", rule.message),
+                message: format!("`{flagged}`\u{a0}: {}", rule.message),
                 suggestion: Some(if fix.is_empty() {
                     format!("supprimez `{}`", token.text)
                 } else {

@@ -135,7 +135,7 @@ impl<'a> Linter<'a> {
         Some(Finding {
             range: token.range.clone(),
             kind: FindingKind::Spelling,
-            message: format!("faute d’orthographe possible : `{word}`"),
+            message: format!("faute d’orthographe possible\u{a0}: `{word}`"),
             suggestion: Some(if suggestions.is_empty() {
                 format!(
                     "si `{word}` est juste, ajoutez-le à la liste de mots du projet (`dictionary` dans book.toml)"
@@ -181,7 +181,7 @@ pub(super) fn lint_all(
 /// "vouliez-vous dire `a`, `b` ?"
 pub fn did_you_mean(words: &[String]) -> String {
     let list: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
-    format!("vouliez-vous dire {} ?", list.join(", "))
+    format!("vouliez-vous dire {}\u{202f}?", list.join(", "))
 }
 
 /// `None` when the word is right, else the suggestions (best first).

@@ -135,7 +135,7 @@ fn a_missing_accent_is_suggested_first() {
     assert_eq!(found.len(), 1);
     assert_eq!(
         found[0].suggestion.as_deref(),
-        Some("vouliez-vous dire `modèle` ?")
+        Some("vouliez-vous dire `modèle`\u{202f}?")
     );
 }
 
