@@ -3,7 +3,8 @@
 //! Its evidence lists are rendered from it, its words counted and its
 //! prose spelled, without parsing it again.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Locate, Said};
+use crate::lang::Lang;
 use crate::model::report::{marker_problem, unknown_skill};
 use crate::referential::Referential;
 use crate::syntax::frontmatter;
@@ -25,6 +26,23 @@ pub struct Chapter {
     pub markers: Vec<Marker>,
     /// Unreadable directives and unknown skills.
     pub diagnostics: Vec<Diagnostic>,
+    /// `<!-- lang: en -->` as the chapter's first line: it is written in
+    /// another language than the book's (`Some(None)`: one the tool has no
+    /// rules for, warned).
+    pub lang: Option<Option<Lang>>,
+}
+
+/// A chapter's `<!-- lang: xx -->` on its first non-blank line after any
+/// front matter: the tag and its byte range.
+fn language_comment(text: &str, from: usize) -> Option<(String, std::ops::Range<usize>)> {
+    let body = &text[from..];
+    let start = from + (body.len() - body.trim_start().len());
+    let line = text[start..].lines().next()?;
+    let inner = line.trim_end().strip_prefix("<!--")?.strip_suffix("-->")?.trim();
+    let (key, tag) = inner.split_once(':')?;
+    key.trim()
+        .eq_ignore_ascii_case("lang")
+        .then(|| (tag.trim().to_owned(), start..start + line.trim_end().len()))
 }
 
 impl Chapter {
@@ -52,6 +70,25 @@ impl Chapter {
                 }
             }
         }
+        let lang = language_comment(&source.text, body_start).map(|(tag, span)| {
+            let lang = Lang::from_tag(&tag).ok();
+            if lang.is_none() {
+                let supported: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+                diagnostics.push(
+                    source
+                        .warning(
+                            "unsupported-language",
+                            span,
+                            Said::new("unsupported-chapter-language").arg("tag", tag),
+                        )
+                        .with_suggestion(
+                            Said::new("unsupported-language-help")
+                                .arg("supported", supported.join(", ")),
+                        ),
+                );
+            }
+            lang
+        });
         Chapter {
             path: path.to_owned(),
             source,
@@ -59,6 +96,37 @@ impl Chapter {
             scan,
             markers,
             diagnostics,
+            lang,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang_of(text: &str) -> (Option<Option<Lang>>, Vec<Diagnostic>) {
+        let chapter = Chapter::parse(
+            "annexe.md",
+            "book/annexe.md",
+            text.to_owned(),
+            &Referential::embedded(),
+            Flavor::default(),
+        );
+        (chapter.lang, chapter.diagnostics)
+    }
+
+    #[test]
+    fn a_first_line_comment_gives_the_chapter_its_language() {
+        assert_eq!(lang_of("<!-- lang: en -->\n# Annex\n").0, Some(Some(Lang::En)));
+        assert_eq!(lang_of("\n<!--LANG:fr-CA-->\r\n# Annexe\n").0, Some(Some(Lang::Fr)));
+        assert_eq!(lang_of("+++\ntitle = \"x\"\n+++\n<!-- lang: en -->\n").0, Some(Some(Lang::En)));
+        // Only the first line counts, and only a `lang` comment.
+        assert_eq!(lang_of("# Annexe\n<!-- lang: en -->\n").0, None);
+        assert_eq!(lang_of("<!-- à relire -->\n").0, None);
+        let (lang, diagnostics) = lang_of("<!-- lang: de -->\n# Anhang\n");
+        assert_eq!(lang, Some(None));
+        assert_eq!(diagnostics[0].code, "unsupported-language");
+        assert_eq!(diagnostics[0].location(), "book/annexe.md:1:1");
     }
 }

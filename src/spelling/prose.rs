@@ -56,7 +56,7 @@ impl<'a> Target<'a> {
             scan: &chapter.scan,
             from: chapter.body_start,
             skip: chapter.markers.iter().map(|m| m.range.clone()).collect(),
-            lang: None,
+            lang: chapter.lang,
         }
     }
 

@@ -185,3 +185,4 @@ lsp-lens = evidences { $count ->
     [0] no skill yet
    *[other] { $skills }
 } · book { $covered }/{ $total } skills
+unsupported-chapter-language = `<!-- lang: { $tag } -->` is not a language the tool supports; this chapter gets no spelling

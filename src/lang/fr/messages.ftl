@@ -185,3 +185,4 @@ lsp-lens = atteste { $count ->
     [0] encore aucune compétence
    *[other] { $skills }
 } · livre { $covered }/{ $total } compétences
+unsupported-chapter-language = `<!-- lang: { $tag } -->` n’est pas une langue prise en charge par l’outil ; ce chapitre n’a pas de vérification orthographique
