@@ -38,7 +38,11 @@ fn language_comment(text: &str, from: usize) -> Option<(String, std::ops::Range<
     let body = &text[from..];
     let start = from + (body.len() - body.trim_start().len());
     let line = text[start..].lines().next()?;
-    let inner = line.trim_end().strip_prefix("<!--")?.strip_suffix("-->")?.trim();
+    let inner = line
+        .trim_end()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
     let (key, tag) = inner.split_once(':')?;
     key.trim()
         .eq_ignore_ascii_case("lang")
@@ -118,9 +122,18 @@ mod tests {
 
     #[test]
     fn a_first_line_comment_gives_the_chapter_its_language() {
-        assert_eq!(lang_of("<!-- lang: en -->\n# Annex\n").0, Some(Some(Lang::En)));
-        assert_eq!(lang_of("\n<!--LANG:fr-CA-->\r\n# Annexe\n").0, Some(Some(Lang::Fr)));
-        assert_eq!(lang_of("+++\ntitle = \"x\"\n+++\n<!-- lang: en -->\n").0, Some(Some(Lang::En)));
+        assert_eq!(
+            lang_of("<!-- lang: en -->\n# Annex\n").0,
+            Some(Some(Lang::En))
+        );
+        assert_eq!(
+            lang_of("\n<!--LANG:fr-CA-->\r\n# Annexe\n").0,
+            Some(Some(Lang::Fr))
+        );
+        assert_eq!(
+            lang_of("+++\ntitle = \"x\"\n+++\n<!-- lang: en -->\n").0,
+            Some(Some(Lang::En))
+        );
         // Only the first line counts, and only a `lang` comment.
         assert_eq!(lang_of("# Annexe\n<!-- lang: en -->\n").0, None);
         assert_eq!(lang_of("<!-- à relire -->\n").0, None);

@@ -30,7 +30,7 @@ pub struct Session {
 /// dictionary and rules (with the English words French prose uses).
 #[cfg(feature = "spelling")]
 enum Warm {
-    English(super::harper::Linter),
+    English(Box<super::harper::Linter>),
     French(super::french::EnglishAndProject),
 }
 
@@ -140,7 +140,7 @@ impl Session {
             let warm = match settings.lang {
                 Lang::En => {
                     let dictionary = super::harper::dictionary(&settings.words);
-                    Warm::English(super::harper::Linter::new(dictionary, settings))
+                    Warm::English(Box::new(super::harper::Linter::new(dictionary, settings)))
                 }
                 Lang::Fr => Warm::French(super::french::EnglishAndProject::new(&settings.words)),
             };
