@@ -53,6 +53,9 @@ def main():
                     if row["file"] in files:
                         f.write("\t".join(str(row[c]) for c in inject.COLUMNS) + "\n")
             inject.CORPUS = corpus
+            # This half's files are the whole of its tree (the English
+            # script checks every corpus file against its own split).
+            inject.read_split = (lambda h, names: (lambda path=None: {n: h for n in names}))(half, files)
             inject.read_errors = (lambda read, t: (lambda path=None: read(t)))(english_inject().read_errors, table)
             print(f"{half}: ", end="")
             inject.build(Path(args.out) / half)

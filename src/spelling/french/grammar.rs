@@ -44,6 +44,10 @@ enum Test {
     Sg,
     Pl,
     Same,
+    /// A participle agreed in the plural (-és, -ées) whose -er infinitive is a word.
+    PpPlural,
+    /// Any of these tests (`été|eu|@pp`).
+    Either(Vec<Test>),
 }
 
 /// One rule of the file.
@@ -126,15 +130,20 @@ fn pattern(text: &str) -> Result<(Vec<Test>, usize), String> {
         let words = |p: &str| p.split('|').map(str::to_lowercase).collect();
         tests.push(match part {
             "*" => Test::Any,
-            "@inf" => Test::Inf,
-            "@pp" => Test::Pp,
-            "@sg" => Test::Sg,
-            "@pl" => Test::Pl,
-            "@same" => Test::Same,
-            p if p.starts_with('@') => return Err(format!("unknown class `{p}`")),
+            p if p.starts_with('@') && !p.contains('|') => class(p)?,
             p => match p.strip_prefix('~') {
                 Some(rest) if tests.is_empty() => Test::Not(words(rest)),
                 Some(_) => return Err("`~` only comes first".into()),
+                // Words and classes mixed: `été|eu|@pp`.
+                None if p.contains('@') => {
+                    let (classes, plain): (Vec<&str>, Vec<&str>) =
+                        p.split('|').partition(|a| a.starts_with('@'));
+                    let mut either = vec![Test::Words(plain.iter().map(|w| w.to_lowercase()).collect())];
+                    for c in classes {
+                        either.push(class(c)?);
+                    }
+                    Test::Either(either)
+                }
                 None => Test::Words(words(p)),
             },
         });
@@ -142,6 +151,18 @@ fn pattern(text: &str) -> Result<(Vec<Test>, usize), String> {
     target
         .map(|t| (tests, t))
         .ok_or_else(|| "no [target]".into())
+}
+
+fn class(name: &str) -> Result<Test, String> {
+    Ok(match name {
+        "@inf" => Test::Inf,
+        "@pp" => Test::Pp,
+        "@sg" => Test::Sg,
+        "@pl" => Test::Pl,
+        "@same" => Test::Same,
+        "@ppl" => Test::PpPlural,
+        other => return Err(format!("unknown class `{other}`")),
+    })
 }
 
 fn is_word(t: &Token) -> bool {
@@ -189,6 +210,15 @@ fn test(test: &Test, tokens: &[Token], i: usize, dict: &Dictionary) -> bool {
                 && dict.check(word)
                 && dict.check(&word[..word.len() - 1])
         }
+        Test::PpPlural => {
+            let stem = word
+                .strip_suffix("ées")
+                .or_else(|| word.strip_suffix("és"));
+            plain(t)
+                && dict.check(word)
+                && stem.is_some_and(|stem| !stem.is_empty() && dict.check(&format!("{stem}er")))
+        }
+        Test::Either(tests) => tests.iter().any(|one| self::test(one, tokens, i, dict)),
         Test::Same => {
             t.kind == TokenKind::Word
                 && i > 0
