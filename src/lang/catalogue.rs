@@ -11,6 +11,7 @@
 use super::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use fluent_bundle::FluentValue as Arg;
@@ -31,6 +32,9 @@ pub enum Piece {
 pub struct Catalogue {
     lang: Lang,
     bundle: FluentBundle<FluentResource>,
+    /// The messages without variables, formatted once: the pages ask for
+    /// the same labels thousands of times.
+    plain: HashMap<String, String>,
 }
 
 impl Lang {
@@ -68,14 +72,37 @@ impl Catalogue {
         // The text goes into HTML, Markdown and terminals, where Unicode
         // isolation marks around each placeable would be stray characters.
         bundle.set_use_isolating(false);
+        let mut ids = Vec::new();
         for source in lang.catalogue_sources() {
             // A syntax error keeps the entries that parsed; the catalogue
             // tests fail on any error, so none reaches a release.
             let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+            ids.extend(resource.entries().filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            }));
             // A duplicate id keeps the first one (likewise tested).
             let _ = bundle.add_resource(resource);
         }
-        Catalogue { lang, bundle }
+        let mut plain = HashMap::new();
+        for id in ids {
+            let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned();
+            // A message with variables is formatted each time.
+            if errors.is_empty() {
+                plain.insert(id, text);
+            }
+        }
+        Catalogue {
+            lang,
+            bundle,
+            plain,
+        }
     }
 
     /// The language of this catalogue.
@@ -85,7 +112,10 @@ impl Catalogue {
 
     /// A message without variables.
     pub fn text(&self, id: &str) -> String {
-        self.format(id, &[])
+        match self.plain.get(id) {
+            Some(text) => text.clone(),
+            None => self.format(id, &[]),
+        }
     }
 
     /// A message with its variables: `format("reports", &[("count", 3.into())])`.

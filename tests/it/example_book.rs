@@ -132,3 +132,18 @@ fn the_french_example_book_checks_clean_builds_and_speaks_french() {
     assert!(pages.len() >= 14, "{} pages", pages.len());
     crate::support::assert_no_english_of_ours(&pages);
 }
+
+/// The stylesheet `init` and `install` write, and the copies the example
+/// books use (mdBook reads an `additional-css` only inside the book): a
+/// stale copy would show the examples unlike a student's book.
+#[test]
+fn the_example_books_use_the_stylesheet_the_tool_writes() {
+    let root = repo_root();
+    let written = fs::read(root.join("src/assets/technical-file.css")).unwrap();
+    for copy in ["technical-file.css", "examples/fr/technical-file.css"] {
+        assert!(
+            fs::read(root.join(copy)).unwrap() == written,
+            "{copy} differs from src/assets/technical-file.css: copy it again"
+        );
+    }
+}

@@ -49,17 +49,7 @@ fn init_makes_a_book_that_builds_checks_and_stays_as_it_is() {
 
     // The real mdbook CLI builds it, with the tool on its PATH.
     if crate::support::mdbook_cli() {
-        let output = std::process::Command::new("mdbook")
-            .arg("build")
-            .current_dir(&root)
-            .env("PATH", crate::support::path_with_binary())
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        crate::support::mdbook_build(&root);
         let out = root.join("target/book");
         let block =
             fs::read_to_string(out.join("block-1-knowledge-of-cloud-infrastructure.html")).unwrap();
@@ -332,17 +322,7 @@ fn init_in_french_writes_a_french_book_that_checks_and_builds() {
     );
 
     if crate::support::mdbook_cli() {
-        let output = std::process::Command::new("mdbook")
-            .arg("build")
-            .current_dir(&root)
-            .env("PATH", crate::support::path_with_binary())
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        crate::support::mdbook_build(&root);
         let out = root.join("target/book");
         let block =
             fs::read_to_string(out.join("block-1-connaissance-de-l-infrastructure-cloud.html"))

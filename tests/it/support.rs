@@ -322,6 +322,22 @@ pub fn broken_links(out: &Path) -> (usize, Vec<String>) {
     (checked, broken)
 }
 
+/// `mdbook build` of the real CLI in `root`, with the tool on its PATH;
+/// fails the test with mdBook's output when the build fails.
+pub fn mdbook_build(root: &Path) {
+    let output = Command::new("mdbook")
+        .arg("build")
+        .current_dir(root)
+        .env("PATH", path_with_binary())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// The HTML pages of a built book (mdBook's own 404 page aside), by path.
 pub fn html_pages(out: &Path) -> Vec<(PathBuf, String)> {
     let mut pages = Vec::new();

@@ -138,7 +138,9 @@ fn pattern(text: &str) -> Result<(Vec<Test>, usize), String> {
                 None if p.contains('@') => {
                     let (classes, plain): (Vec<&str>, Vec<&str>) =
                         p.split('|').partition(|a| a.starts_with('@'));
-                    let mut either = vec![Test::Words(plain.iter().map(|w| w.to_lowercase()).collect())];
+                    let mut either = vec![Test::Words(
+                        plain.iter().map(|w| w.to_lowercase()).collect(),
+                    )];
                     for c in classes {
                         either.push(class(c)?);
                     }
@@ -211,9 +213,7 @@ fn test(test: &Test, tokens: &[Token], i: usize, dict: &Dictionary) -> bool {
                 && dict.check(&word[..word.len() - 1])
         }
         Test::PpPlural => {
-            let stem = word
-                .strip_suffix("ées")
-                .or_else(|| word.strip_suffix("és"));
+            let stem = word.strip_suffix("ées").or_else(|| word.strip_suffix("és"));
             plain(t)
                 && dict.check(word)
                 && stem.is_some_and(|stem| !stem.is_empty() && dict.check(&format!("{stem}er")))
