@@ -36,8 +36,9 @@ pub use cli::pdf::document::{LinkTarget as PdfLinkTarget, Links as PdfLinks, lin
 
 // Front ends.
 pub use book::engine::{Outcome, process};
+pub use book::load::load_book;
 pub use book::preprocessor::{TechnicalFilePreprocessor, parse_input};
-pub use cli::commands::{analyze, build, load_book};
+pub use cli::commands::{analyze, build};
 pub use cli::main;
 
 // The model.

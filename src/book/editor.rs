@@ -43,7 +43,9 @@ pub fn analyze(
     open: &HashMap<String, String>,
     session: &mut Session,
 ) -> anyhow::Result<EditorView> {
-    let md = mdbook_driver::MDBook::load(root)?;
+    // Never `MDBook::load`: it creates the chapters SUMMARY.md lists and
+    // lacks, and the editor writes nothing.
+    let md = super::load::load_book(root)?;
     let mut input = engine::read(root, &md.config, &md.book)?;
     let source_dir = input.source_dir.clone();
     for chapter in &mut input.chapters {

@@ -3,7 +3,7 @@
 
 use crate::book::confine::BookRoot;
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Said};
+use crate::diagnostic::{Diagnostic, Locate, Said};
 use crate::model::assets::{Asset, Assets, MAX_ASSET, Reach};
 use crate::pipeline::ReportInput;
 use crate::referential::Referential;
@@ -25,6 +25,96 @@ pub fn book_config(dir: &Path) -> anyhow::Result<BookConfig> {
         .update_from_env()
         .context("cannot apply MDBOOK_* environment variables")?;
     Ok(config)
+}
+
+/// The one way this tool loads a book with mdBook (every command, `pdf`,
+/// the language server): mdBook's own reading of SUMMARY.md, but a chapter
+/// it lists and lacks is loaded as a draft (not read, not numbered) rather
+/// than created: mdBook's default `create-missing = true` would write into
+/// the book's sources. [`missing_chapters`] says which, as warnings.
+pub fn load_book(dir: &Path) -> anyhow::Result<mdbook_driver::MDBook> {
+    load_book_with(dir, book_config(dir)?)
+}
+
+/// [`load_book`] with a configuration the caller changed (`pdf` builds
+/// into its own folder with its own outputs).
+pub fn load_book_with(dir: &Path, mut config: BookConfig) -> anyhow::Result<mdbook_driver::MDBook> {
+    config.build.create_missing = false;
+    let source = dir.join(&config.book.src);
+    let Ok(text) = std::fs::read_to_string(source.join("SUMMARY.md")) else {
+        // mdBook says what is wrong with a book without a summary.
+        return mdbook_driver::MDBook::load_with_config(dir, config)
+            .with_context(|| format!("cannot load the book in {}", dir.display()));
+    };
+    let mut summary = mdbook_summary::parse_summary(&text)
+        .with_context(|| format!("cannot read {}", source.join("SUMMARY.md").display()))?;
+    for_each_link(&mut summary, &mut |link| {
+        if link
+            .location
+            .as_ref()
+            .is_some_and(|l| !source.join(l).is_file())
+        {
+            link.location = None;
+        }
+    });
+    mdbook_driver::MDBook::load_with_config_and_summary(dir, config, summary)
+        .with_context(|| format!("cannot load the book in {}", dir.display()))
+}
+
+/// The chapters SUMMARY.md lists whose files do not exist: a warning each,
+/// at its line, that says how to make it a draft on purpose.
+pub fn missing_chapters(dir: &Path, config: &BookConfig) -> Vec<Diagnostic> {
+    let source = dir.join(&config.book.src);
+    let Ok(text) = std::fs::read_to_string(source.join("SUMMARY.md")) else {
+        return Vec::new();
+    };
+    let Ok(mut summary) = mdbook_summary::parse_summary(&text) else {
+        return Vec::new();
+    };
+    let shown = crate::text::slash(&config.book.src.join("SUMMARY.md"));
+    let file = SourceFile::new(shown.as_str(), text.clone());
+    let mut found = Vec::new();
+    for_each_link(&mut summary, &mut |link| {
+        let Some(location) = &link.location else {
+            return;
+        };
+        if source.join(location).is_file() {
+            return;
+        }
+        let written = crate::text::slash(location);
+        let at = text
+            .find(&format!("]({written})"))
+            .map_or(0..0, |i| i + 2..i + 2 + written.len());
+        found.push(
+            file.warning(
+                "missing-chapter",
+                at,
+                Said::new("missing-chapter").arg("path", written.as_str()),
+            )
+            .with_suggestion(Said::new("missing-chapter-help").arg("name", link.name.as_str())),
+        );
+    });
+    found
+}
+
+fn for_each_link(
+    summary: &mut mdbook_summary::Summary,
+    f: &mut impl FnMut(&mut mdbook_summary::Link),
+) {
+    fn walk(
+        items: &mut [mdbook_summary::SummaryItem],
+        f: &mut impl FnMut(&mut mdbook_summary::Link),
+    ) {
+        for item in items {
+            if let mdbook_summary::SummaryItem::Link(link) = item {
+                f(link);
+                walk(&mut link.nested_items, f);
+            }
+        }
+    }
+    walk(&mut summary.prefix_chapters, f);
+    walk(&mut summary.numbered_chapters, f);
+    walk(&mut summary.suffix_chapters, f);
 }
 
 /// A report file found in the reports folder.

@@ -8,17 +8,9 @@ use crate::cli::{Exit, scaffold};
 use crate::config::NAME;
 use crate::diagnostic::{Diagnostic, Tally};
 use anyhow::Context;
-use mdbook_driver::MDBook;
 use std::path::{Path, PathBuf};
 
-/// Loads a book the way mdBook does, but never creates missing chapter
-/// files: this tool does not write into the book's sources.
-pub fn load_book(dir: &Path) -> anyhow::Result<MDBook> {
-    let mut config = load::book_config(dir)?;
-    config.build.create_missing = false;
-    MDBook::load_with_config(dir, config)
-        .with_context(|| format!("cannot load the book in {}", dir.display()))
-}
+use crate::book::load::load_book;
 
 /// `build`: builds the book in-process with the preprocessor registered;
 /// returns where the HTML went.

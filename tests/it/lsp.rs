@@ -515,3 +515,75 @@ fn broken_input_gets_diagnostics_and_the_server_keeps_serving() {
     );
     client.shutdown();
 }
+
+/// The language server writes nothing into the book: not the chapter that
+/// SUMMARY.md lists and lacks (mdBook's default `create-missing` would
+/// make it), not the report it edits (the editor saves, not the server).
+/// Every file's bytes and modification time, before and after a session of
+/// open, change, save, hover, completion, code actions and code lens.
+#[test]
+fn the_language_server_writes_nothing_into_the_book() {
+    let book = copy_book(&repo_root());
+    let root = std::fs::canonicalize(book.path()).unwrap();
+    let summary = root.join("book/SUMMARY.md");
+    let listed = std::fs::read_to_string(&summary).unwrap() + "- [Ghost](ghost-chapter.md)\n";
+    std::fs::write(&summary, listed).unwrap();
+    // mtimes have a coarse resolution on some file systems.
+    std::thread::sleep(Duration::from_millis(20));
+    let sources = || -> Vec<_> {
+        crate::support::snapshot(&root)
+            .into_iter()
+            .filter(|(path, _)| !path.starts_with(root.join("target")))
+            .collect()
+    };
+    let before = sources();
+
+    let mut client = Client::start(&root, json!({}));
+    let path = root.join(REPORT);
+    let text = with_mistakes() + "\n{{#skill \n";
+    client.open(&path, &text);
+    client.change(&path, &(text.clone() + "\nOne more line.\n"));
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri(&path)}}),
+    );
+    let doc = json!({"uri": uri(&path)});
+    let at = |needle: &str, shift: usize| json!({"textDocument": doc, "position": position(&text, needle, shift)});
+    client.request("textDocument/completion", at("{{#skill \n", 9));
+    client.request("textDocument/hover", at("{{#skill C", 9));
+    client.request("textDocument/codeLens", json!({"textDocument": doc}));
+    let diagnostics: Vec<Value> = client
+        .diagnostics
+        .get(&uri(&path))
+        .cloned()
+        .unwrap_or_default();
+    assert!(!diagnostics.is_empty(), "the server checked the report");
+    for diagnostic in &diagnostics {
+        client.request(
+            "textDocument/codeAction",
+            json!({"textDocument": doc, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
+        );
+    }
+    // Spelling may finish in the background: give it the time it takes.
+    std::thread::sleep(Duration::from_secs(2));
+    client.sync();
+    client.shutdown();
+
+    assert!(
+        !root.join("book/ghost-chapter.md").exists(),
+        "the server created the listed chapter"
+    );
+    let after = sources();
+    let changed: Vec<_> = before
+        .iter()
+        .zip(&after)
+        .filter(|(a, b)| a != b)
+        .map(|(a, _)| a.0.display().to_string())
+        .collect();
+    assert!(
+        before.len() == after.len() && changed.is_empty(),
+        "written by the server: {changed:?} ({} files before, {} after)",
+        before.len(),
+        after.len()
+    );
+}

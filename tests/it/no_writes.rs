@@ -27,6 +27,10 @@ fn sources(
 fn build_check_coverage_and_the_preprocessor_write_nothing_into_the_sources() {
     let copy = crate::support::copy_book(&crate::support::repo_root());
     let root = copy.path();
+    // A chapter SUMMARY.md lists and lacks: mdBook's default would create it.
+    let summary = root.join("book/SUMMARY.md");
+    let listed = std::fs::read_to_string(&summary).unwrap() + "- [Ghost](ghost-chapter.md)\n";
+    std::fs::write(&summary, listed).unwrap();
     // mtimes have a coarse resolution on some file systems: make any write visible.
     std::thread::sleep(std::time::Duration::from_millis(20));
     let before = sources(root);
@@ -54,6 +58,16 @@ fn build_check_coverage_and_the_preprocessor_write_nothing_into_the_sources() {
     // The preprocessor, as mdBook runs it.
     let output = run_preprocessor(binary_in(root), &preprocessor_input(root));
     assert!(output.status.success());
+
+    let check = binary_in(root).arg("check").output().unwrap();
+    let said = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        said.contains(
+            "warning[missing-chapter]: SUMMARY.md lists `ghost-chapter.md`, which does not exist"
+        ) && said.contains("book/SUMMARY.md:"),
+        "{said}"
+    );
+    assert!(!root.join("book/ghost-chapter.md").exists());
 
     let after = sources(root);
     let changed: Vec<String> = before

@@ -29,7 +29,6 @@ use anyhow::{Context, bail};
 pub use browser::Network;
 use browser::{find_chromium, print_to_pdf, write_print_page};
 use document::{count_pages, page_size};
-use mdbook_driver::MDBook;
 use mdbook_driver::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use metadata::{Metadata, with_metadata};
@@ -283,7 +282,6 @@ fn inside(path: &Path, dir: &Path) -> bool {
 /// based page estimate.
 fn build_hand_written(book_dir: &Path, out_dir: &Path) -> anyhow::Result<(PathBuf, f64)> {
     let mut config = load::book_config(book_dir)?;
-    config.build.create_missing = false;
     config.build.build_dir = out_dir.to_path_buf();
     let html: toml::Value = config
         .get("output.html")
@@ -296,8 +294,7 @@ fn build_hand_written(book_dir: &Path, out_dir: &Path) -> anyhow::Result<(PathBu
     config.set("output.html.print.enable", true)?;
     config.set("output.html.search.enable", false)?;
 
-    let mut book = MDBook::load_with_config(book_dir, config)
-        .with_context(|| format!("cannot load the book in {}", book_dir.display()))?;
+    let mut book = load::load_book_with(book_dir, config)?;
     let estimate = Arc::new(Mutex::new(0.0));
     book.with_preprocessor(HandWrittenOnly {
         estimate: Arc::clone(&estimate),

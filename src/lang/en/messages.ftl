@@ -186,3 +186,5 @@ lsp-lens = evidences { $count ->
    *[other] { $skills }
 } · book { $covered }/{ $total } skills
 unsupported-chapter-language = `<!-- lang: { $tag } -->` is not a language the tool supports; this chapter gets no spelling
+missing-chapter = SUMMARY.md lists `{ $path }`, which does not exist: the chapter is left out
+missing-chapter-help = write the file, or make the chapter a draft on purpose: `- [{ $name }]()`

@@ -186,3 +186,5 @@ lsp-lens = atteste { $count ->
    *[other] { $skills }
 } · livre { $covered }/{ $total } compétences
 unsupported-chapter-language = `<!-- lang: { $tag } -->` n’est pas une langue prise en charge par l’outil ; ce chapitre n’a pas de vérification orthographique
+missing-chapter = SUMMARY.md liste `{ $path }`, qui n’existe pas : le chapitre est laissé de côté
+missing-chapter-help = écrivez le fichier, ou faites du chapitre un brouillon assumé : `- [{ $name }]()`
