@@ -98,6 +98,7 @@ pub fn pdf(
         technical_file_pages,
         budget: config.pages,
         estimate,
+        lang: config.language.unwrap_or_default(),
         page_size,
         link_targets: links.inside().collect::<BTreeSet<_>>().len(),
         unresolved_links: links
@@ -175,6 +176,7 @@ pub fn jury_grid(
         pages: count_pages(&bytes).with_context(|| format!("in {}", out.display()))?,
         links: document::links(&bytes),
         published_url: config.published_url(),
+        lang: config.language.unwrap_or_default(),
         pdf: out,
     })
 }

@@ -3,7 +3,7 @@
 
 use super::document::{self, is_a4};
 use super::shown_path;
-use crate::text::counted;
+use crate::lang::Lang;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -28,6 +28,8 @@ pub struct PdfSummary {
     pub link_targets: usize,
     /// Those among them the PDF does not define: links that lead nowhere.
     pub unresolved_links: Vec<String>,
+    /// The book's language, which the line speaks.
+    pub lang: Lang,
 }
 
 /// Where the technical-file part stands against the budget.
@@ -54,25 +56,43 @@ impl PdfSummary {
     /// `technical-file: target/technical-file.pdf: technical file 13 pages
     /// (above the 8–10 pages asked for; estimate ~9.8), 53 pages in total`.
     pub fn line(&self) -> String {
-        let verdict = match (self.budget_status(), self.budget) {
-            (Budget::Below, Some((min, max))) => format!("below the {min}–{max} pages asked for"),
-            (Budget::Above, Some((min, max))) => format!("above the {min}–{max} pages asked for"),
-            (Budget::Within, Some((min, max))) => format!("within the {min}–{max} pages asked for"),
-            _ => "no page budget".to_owned(),
+        let words = self.lang.catalogue();
+        let separator = words.text("clause-separator");
+        let side = match self.budget_status() {
+            Budget::Below => "below",
+            Budget::Above => "above",
+            Budget::Within => "within",
+            Budget::Unset => "unset",
         };
+        let (min, max) = self.budget.unwrap_or_default();
         let shown = shown_path(&self.pdf);
-        let mut line = format!(
-            "technical-file: {}: technical file {} ({verdict}; estimate ~{:.1}), {} in total",
-            shown.display(),
-            counted(self.technical_file_pages, "page"),
-            self.estimate,
-            counted(self.total_pages, "page"),
+        let mut line = words.format(
+            "pdf-summary",
+            &[
+                ("pdf", shown.display().to_string().into()),
+                ("pages", self.technical_file_pages.into()),
+                ("side", side.into()),
+                (
+                    "min",
+                    format!("{min}")
+                        .replace('.', &words.text("decimal-separator"))
+                        .into(),
+                ),
+                (
+                    "max",
+                    format!("{max}")
+                        .replace('.', &words.text("decimal-separator"))
+                        .into(),
+                ),
+                ("estimate", words.decimal(self.estimate, 1).into()),
+                ("total", self.total_pages.into()),
+            ],
         );
+        line.push_str(&separator);
         if self.unresolved_links.is_empty() {
-            line.push_str(&format!(
-                "; links to {} inside it, all found",
-                counted(self.link_targets, "place")
-            ));
+            line.push_str(
+                &words.format("pdf-links-found", &[("places", self.link_targets.into())]),
+            );
         } else {
             let shown: Vec<&str> = self
                 .unresolved_links
@@ -80,19 +100,26 @@ impl PdfSummary {
                 .take(5)
                 .map(String::as_str)
                 .collect();
-            line.push_str(&format!(
-                "; warning: links to {} of its {} lead nowhere (#{})",
-                self.unresolved_links.len(),
-                counted(self.link_targets, "place"),
-                shown.join(", #")
+            line.push_str(&words.format(
+                "pdf-links-nowhere",
+                &[
+                    ("broken", self.unresolved_links.len().into()),
+                    ("places", self.link_targets.into()),
+                    ("anchors", format!("#{}", shown.join(", #")).into()),
+                ],
             ));
         }
         if let Some((w, h)) = self.page_size.filter(|&size| !is_a4(size)) {
-            line.push_str(&format!(
-                "; warning: pages are {w:.0} × {h:.0} pt, not A4 (595 × 842 pt)"
+            line.push_str(&separator);
+            line.push_str(&words.format(
+                "pdf-not-a4",
+                &[
+                    ("width", format!("{w:.0}").into()),
+                    ("height", format!("{h:.0}").into()),
+                ],
             ));
         }
-        line
+        format!("technical-file: {line}")
     }
 }
 
@@ -105,6 +132,8 @@ pub struct JuryGridSummary {
     pub links: document::Links,
     /// The published book's address, when `site-url` gives it.
     pub published_url: Option<String>,
+    /// The book's language, which the line speaks.
+    pub lang: Lang,
 }
 
 impl JuryGridSummary {
@@ -119,18 +148,25 @@ impl JuryGridSummary {
             .uris()
             .filter(|u| Some(*u) != self.published_url.as_deref())
             .collect();
+        let words = self.lang.catalogue();
         let where_to = match &self.published_url {
-            Some(url) if !sections.is_empty() => format!(
-                "links to {} of the reports at {url}",
-                counted(sections.len(), "section")
+            Some(url) if !sections.is_empty() => words.format(
+                "pdf-jury-links",
+                &[
+                    ("sections", sections.len().into()),
+                    ("url", url.as_str().into()),
+                ],
             ),
-            _ => "links to the evidence in the built book only (set `site-url` under `[output.html]` to the published address for links that work from paper)".to_owned(),
+            _ => words.text("pdf-jury-links-local"),
         };
-        format!(
-            "technical-file: {}: jury grid, {}, {where_to}",
-            shown.display(),
-            counted(self.pages, "page")
-        )
+        let grid = words.format(
+            "pdf-jury",
+            &[
+                ("pdf", shown.display().to_string().into()),
+                ("pages", self.pages.into()),
+            ],
+        );
+        format!("technical-file: {grid}, {where_to}")
     }
 }
 
@@ -149,6 +185,7 @@ mod tests {
             page_size: Some((594.96, 841.92)),
             link_targets: 211,
             unresolved_links: Vec::new(),
+            lang: Lang::En,
         };
         assert_eq!(summary.budget_status(), Budget::Above);
         assert_eq!(

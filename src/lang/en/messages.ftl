@@ -188,3 +188,39 @@ lsp-lens = evidences { $count ->
 unsupported-chapter-language = `<!-- lang: { $tag } -->` is not a language the tool supports; this chapter gets no spelling
 missing-chapter = SUMMARY.md lists `{ $path }`, which does not exist: the chapter is left out
 missing-chapter-help = write the file, or make the chapter a draft on purpose: `- [{ $name }]()`
+
+## What `pdf` says at the end
+
+# Between two clauses of a line.
+clause-separator = {"; "}
+
+pdf-summary = { $pdf }: technical file { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+} ({ $side ->
+    [below] below the { $min }–{ $max } pages asked for
+    [above] above the { $min }–{ $max } pages asked for
+    [within] within the { $min }–{ $max } pages asked for
+   *[unset] no page budget
+}; estimate ~{ $estimate }), { $total ->
+    [one] { $total } page
+   *[other] { $total } pages
+} in total
+pdf-links-found = links to { $places ->
+    [one] { $places } place
+   *[other] { $places } places
+} inside it, all found
+pdf-links-nowhere = warning: links to { $broken } of its { $places ->
+    [one] { $places } place
+   *[other] { $places } places
+} lead nowhere ({ $anchors })
+pdf-not-a4 = warning: pages are { $width } × { $height } pt, not A4 (595 × 842 pt)
+pdf-jury = { $pdf }: jury grid, { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+}
+pdf-jury-links = links to { $sections ->
+    [one] { $sections } section
+   *[other] { $sections } sections
+} of the reports at { $url }
+pdf-jury-links-local = links to the evidence in the built book only (set `site-url` under `[output.html]` to the published address for links that work from paper)

@@ -188,3 +188,39 @@ lsp-lens = atteste { $count ->
 unsupported-chapter-language = `<!-- lang: { $tag } -->` n’est pas une langue prise en charge par l’outil ; ce chapitre n’a pas de vérification orthographique
 missing-chapter = SUMMARY.md liste `{ $path }`, qui n’existe pas : le chapitre est laissé de côté
 missing-chapter-help = écrivez le fichier, ou faites du chapitre un brouillon assumé : `- [{ $name }]()`
+
+## Ce que dit `pdf` à la fin
+
+# Between two clauses of a line.
+clause-separator = {"\u202F; "}
+
+pdf-summary = { $pdf } : dossier technique de { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+} ({ $side ->
+    [below] en dessous des { $min } à { $max } pages demandées
+    [above] au-dessus des { $min } à { $max } pages demandées
+    [within] dans les { $min } à { $max } pages demandées
+   *[unset] pas de nombre de pages demandé
+} ; estimation ~{ $estimate }), { $total ->
+    [one] { $total } page
+   *[other] { $total } pages
+} en tout
+pdf-links-found = liens vers { $places ->
+    [one] { $places } endroit
+   *[other] { $places } endroits
+} du document, tous trouvés
+pdf-links-nowhere = avertissement : { $broken } de ses liens vers { $places ->
+    [one] { $places } endroit
+   *[other] { $places } endroits
+} ne mènent nulle part ({ $anchors })
+pdf-not-a4 = avertissement : les pages font { $width } × { $height } pt, pas A4 (595 × 842 pt)
+pdf-jury = { $pdf } : grille du jury, { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+}
+pdf-jury-links = liens vers { $sections ->
+    [one] { $sections } section
+   *[other] { $sections } sections
+} des rapports à { $url }
+pdf-jury-links-local = liens vers les preuves du livre construit seulement (indiquez dans `site-url`, sous `[output.html]`, l'adresse publiée pour des liens qui fonctionnent depuis le papier)
