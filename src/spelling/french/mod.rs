@@ -77,6 +77,23 @@ impl Known for EnglishAndProject {
     }
 }
 
+/// At least this many English words, eight in ten of the words, and one
+/// that is not also French make a block English ("Evidence in the
+/// reports" is; « Le pipeline GitLab du projet » is not: le, du, projet).
+const ENGLISH_BLOCK_WORDS: usize = 3;
+
+/// A block of prose being read: its tokens, its spelling findings, and
+/// how many of its words are English only.
+#[derive(Default)]
+struct Block {
+    tokens: Vec<Token>,
+    spelling: Vec<Finding>,
+    words: usize,
+    /// Words the English dictionary knows; of them, those French does not.
+    english: usize,
+    english_only: usize,
+}
+
 /// Lints French prose.
 pub struct Linter<'a> {
     known: &'a dyn Known,
@@ -93,33 +110,65 @@ impl<'a> Linter<'a> {
     }
 
     /// The findings of the prose of `blanked` (`text` is the original).
+    /// A block (paragraph, item, cell, heading) written in English — most
+    /// of its words English and not French — is English quoted in French
+    /// prose, or a page left in English: neither French spelling nor French
+    /// grammar reads it (`<!-- lang: en -->` or `lang = "en"` check a whole
+    /// text as English).
     pub fn lint(&mut self, blanked: &Blanked, text: &str) -> Vec<Finding> {
         let mut findings = Vec::new();
-        let mut block: Vec<Token> = Vec::new();
+        let mut block = Block::default();
         let mut current = usize::MAX;
         for piece in &blanked.pieces {
             if piece.block != current {
-                findings.extend(grammar::check(&block, dictionary()));
-                block.clear();
+                self.end_block(&mut block, &mut findings);
                 current = piece.block;
             }
             match piece.kind {
                 PieceKind::Prose => {
                     let found = tokens(&text[piece.range.clone()], piece.range.start);
                     for token in &found {
+                        self.count(token, &mut block);
                         if let Some(f) = self.spell(token) {
-                            findings.push(f);
+                            block.spelling.push(f);
                         }
                     }
-                    block.extend(found);
+                    block.tokens.extend(found);
                 }
-                PieceKind::Opaque => block.push(Token::opaque(piece.range.clone())),
+                PieceKind::Opaque => block.tokens.push(Token::opaque(piece.range.clone())),
             }
         }
-        findings.extend(grammar::check(&block, dictionary()));
+        self.end_block(&mut block, &mut findings);
         findings.sort_by_key(|f| (f.range.start, f.range.end));
         findings.dedup_by(|a, b| a.range.start < b.range.end && b.range.start < a.range.end);
         findings
+    }
+
+    /// Counts a checked word of the block, and whether it is English only.
+    fn count(&self, token: &Token, block: &mut Block) {
+        if !token.is_checked_word() {
+            return;
+        }
+        block.words += 1;
+        let lower = token.text.to_lowercase();
+        if self.known.is_known(&lower) {
+            block.english += 1;
+            if !is_french(&lower, dictionary()) {
+                block.english_only += 1;
+            }
+        }
+    }
+
+    /// The findings of a finished block, unless it is English.
+    fn end_block(&self, block: &mut Block, findings: &mut Vec<Finding>) {
+        let english = block.english >= ENGLISH_BLOCK_WORDS
+            && block.english_only > 0
+            && block.english * 10 >= block.words * 8;
+        if !english {
+            findings.append(&mut block.spelling);
+            findings.extend(grammar::check(&block.tokens, dictionary()));
+        }
+        *block = Block::default();
     }
 
     fn spell(&mut self, token: &Token) -> Option<Finding> {

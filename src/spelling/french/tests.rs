@@ -159,3 +159,34 @@ fn the_rule_file_reports_its_mistakes_with_their_line() {
         "grammar.rules:2: no [target]"
     );
 }
+
+/// A paragraph in English inside a French text (a quotation, a page left
+/// in English) is not read with French rules; French prose full of the
+/// field's English words still is.
+#[test]
+fn a_paragraph_in_english_is_not_read_with_french_rules() {
+    let known = EnglishAndProject::new(&[]);
+    let one_block = |text: &str| {
+        let blanked = Blanked {
+            text: text.to_owned(),
+            pieces: vec![crate::spelling::prose::Piece {
+                range: 0..text.len(),
+                kind: PieceKind::Prose,
+                block: 0,
+            }],
+        };
+        Linter::new(&known).lint(&blanked, text)
+    };
+    for english in [
+        "Evidence in the reports:",
+        "One chapter per validated project follows, each with the skills it evidences.",
+        "The team said: \"the deployment is done\".",
+    ] {
+        assert_eq!(one_block(english), [], "{english}");
+    }
+    let french = one_block("Le pipeline de la merge request était frequentes.");
+    assert_eq!(french.len(), 1, "{french:?}");
+    assert!(french[0].message.contains("frequentes"));
+    let french = one_block("Nous avons déployer le cluster avec Helm.");
+    assert_eq!(french.len(), 1, "{french:?}");
+}
