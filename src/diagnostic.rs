@@ -4,11 +4,14 @@
 //! A diagnostic carries the line it points into, so it can be rendered
 //! without going back to the file (which may have changed since).
 
-use crate::lang::{Arg, Catalogue, Lang};
+use crate::lang::Catalogue;
 use crate::text::source::{LineIndex, Position, SourceFile, floor_char_boundary};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 use std::ops::Range;
+
+mod said;
+pub use said::{Message, Said};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -56,129 +59,6 @@ pub struct Diagnostic {
     /// so that [`Diagnostic::localize`] says them in the book's language.
     pub said: Option<Said>,
     pub suggestion_said: Option<Said>,
-}
-
-/// A message of the catalogues (`src/lang/<code>/messages.ftl`) and its
-/// variables: what a diagnostic says, in any language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Said {
-    pub id: &'static str,
-    pub args: Vec<(&'static str, SaidArg)>,
-}
-
-/// A variable of a [`Said`]: a number chooses the plural form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaidArg {
-    Text(String),
-    Number(usize),
-    /// A number with decimals as English writes it (`6.0`, `0.8`), written
-    /// with the language's separator.
-    Decimal(String),
-}
-
-impl From<usize> for SaidArg {
-    fn from(n: usize) -> SaidArg {
-        SaidArg::Number(n)
-    }
-}
-
-impl From<String> for SaidArg {
-    fn from(text: String) -> SaidArg {
-        SaidArg::Text(text)
-    }
-}
-
-impl From<&str> for SaidArg {
-    fn from(text: &str) -> SaidArg {
-        SaidArg::Text(text.to_owned())
-    }
-}
-
-impl From<&String> for SaidArg {
-    fn from(text: &String) -> SaidArg {
-        SaidArg::Text(text.clone())
-    }
-}
-
-impl Said {
-    /// `Said::new("missing-sections").arg("sections", list)`.
-    pub fn new(id: &'static str) -> Said {
-        Said {
-            id,
-            args: Vec::new(),
-        }
-    }
-
-    pub fn arg(mut self, name: &'static str, value: impl Into<SaidArg>) -> Said {
-        self.args.push((name, value.into()));
-        self
-    }
-
-    /// A number with `digits` decimals, or as short as it is (`8`, `0.85`).
-    pub fn decimal(mut self, name: &'static str, value: f64, digits: Option<usize>) -> Said {
-        let text = match digits {
-            Some(digits) => format!("{value:.digits$}"),
-            None => format!("{value}"),
-        };
-        self.args.push((name, SaidArg::Decimal(text)));
-        self
-    }
-
-    /// The message in the language of `words`.
-    pub fn in_words(&self, words: &Catalogue) -> String {
-        let args: Vec<(&str, Arg<'_>)> = self
-            .args
-            .iter()
-            .map(|(name, value)| {
-                let value = match value {
-                    SaidArg::Text(text) => Arg::from(text.as_str()),
-                    SaidArg::Number(n) => Arg::from(*n),
-                    SaidArg::Decimal(text) => {
-                        let digits = text.split_once('.').map_or(0, |(_, d)| d.len());
-                        let value = text.parse().unwrap_or(0.0);
-                        Arg::from(words.decimal(value, digits))
-                    }
-                };
-                (*name, value)
-            })
-            .collect();
-        words.format(self.id, &args)
-    }
-}
-
-/// What a diagnostic says: plain text, or a catalogue message (written in
-/// English until [`Diagnostic::localize`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub said: Option<Said>,
-}
-
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message { text, said: None }
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        text.to_owned().into()
-    }
-}
-
-impl From<&String> for Message {
-    fn from(text: &String) -> Message {
-        text.clone().into()
-    }
-}
-
-impl From<Said> for Message {
-    fn from(said: Said) -> Message {
-        Message {
-            text: said.in_words(Lang::En.catalogue()),
-            said: Some(said),
-        }
-    }
 }
 
 impl Diagnostic {
