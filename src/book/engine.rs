@@ -151,8 +151,11 @@ pub fn read(
     diagnostics.extend(warnings);
     let (files, folder_problems) = load::list_reports(root, &config);
     diagnostics.extend(folder_problems);
-    // Under mdBook itself, `create-missing` made them; our loader did not.
-    diagnostics.extend(load::missing_chapters(root, book_config));
+    // Under mdBook itself (the preview's path) `create-missing` made them
+    // and there is nothing to look for; our loader turns it off.
+    if !book_config.build.create_missing {
+        diagnostics.extend(load::missing_chapters(root, book_config));
+    }
     let mut chapters = Vec::new();
     for item in book.iter() {
         if let BookItem::Chapter(ch) = item

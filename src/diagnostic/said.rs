@@ -78,11 +78,7 @@ impl Said {
                 let value = match value {
                     SaidArg::Text(text) => Arg::from(text.as_str()),
                     SaidArg::Number(n) => Arg::from(*n),
-                    SaidArg::Decimal(text) => {
-                        let digits = text.split_once('.').map_or(0, |(_, d)| d.len());
-                        let value = text.parse().unwrap_or(0.0);
-                        Arg::from(words.decimal(value, digits))
-                    }
+                    SaidArg::Decimal(text) => Arg::from(words.number(text)),
                 };
                 (*name, value)
             })

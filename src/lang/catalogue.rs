@@ -199,12 +199,17 @@ impl Catalogue {
     /// A number with `digits` decimals, with the language's separator:
     /// `6.0` in English, `6,0` in French.
     pub fn decimal(&self, value: f64, digits: usize) -> String {
-        let text = format!("{value:.digits$}");
+        self.number(&format!("{value:.digits$}"))
+    }
+
+    /// A number as Rust writes it (`8`, `0.85`), with the language's
+    /// decimal separator.
+    pub fn number(&self, written: &str) -> String {
         let separator = self.text("decimal-separator");
         if separator == "." {
-            text
+            written.to_owned()
         } else {
-            text.replacen('.', &separator, 1)
+            written.replacen('.', &separator, 1)
         }
     }
 

@@ -502,6 +502,13 @@ fn lint_by_language(
             groups.entry(lang).or_default().push(i);
         }
     }
+    // The usual book: one language for every text, linted as it is.
+    if groups.len() == 1
+        && let Some((&lang, indices)) = groups.iter().next()
+        && indices.len() == targets.len()
+    {
+        return lint(targets, lang);
+    }
     let mut found: Vec<Option<Vec<Diagnostic>>> = vec![Some(Vec::new()); targets.len()];
     let mut stats = SpellStats::default();
     for (lang, indices) in groups {

@@ -72,18 +72,8 @@ impl PdfSummary {
                 ("pdf", shown.display().to_string().into()),
                 ("pages", self.technical_file_pages.into()),
                 ("side", side.into()),
-                (
-                    "min",
-                    format!("{min}")
-                        .replace('.', &words.text("decimal-separator"))
-                        .into(),
-                ),
-                (
-                    "max",
-                    format!("{max}")
-                        .replace('.', &words.text("decimal-separator"))
-                        .into(),
-                ),
+                ("min", words.number(&min.to_string()).into()),
+                ("max", words.number(&max.to_string()).into()),
                 ("estimate", words.decimal(self.estimate, 1).into()),
                 ("total", self.total_pages.into()),
             ],

@@ -34,6 +34,11 @@ fn english() -> Words {
 
 /// The findings of `text` taken as one paragraph of prose.
 fn lint(text: &str) -> Vec<Finding> {
+    lint_knowing(&english(), text)
+}
+
+/// The same, with these English words known.
+fn lint_knowing(known: &dyn Known, text: &str) -> Vec<Finding> {
     let blanked = Blanked {
         text: text.to_owned(),
         pieces: vec![crate::spelling::prose::Piece {
@@ -42,7 +47,7 @@ fn lint(text: &str) -> Vec<Finding> {
             block: 0,
         }],
     };
-    Linter::new(&english()).lint(&blanked, text)
+    Linter::new(known).lint(&blanked, text)
 }
 
 /// The first suggestion of a finding put in place of its range.
@@ -166,17 +171,7 @@ fn the_rule_file_reports_its_mistakes_with_their_line() {
 #[test]
 fn a_paragraph_in_english_is_not_read_with_french_rules() {
     let known = EnglishAndProject::new(&[]);
-    let one_block = |text: &str| {
-        let blanked = Blanked {
-            text: text.to_owned(),
-            pieces: vec![crate::spelling::prose::Piece {
-                range: 0..text.len(),
-                kind: PieceKind::Prose,
-                block: 0,
-            }],
-        };
-        Linter::new(&known).lint(&blanked, text)
-    };
+    let one_block = |text: &str| lint_knowing(&known, text);
     for english in [
         "Evidence in the reports:",
         "One chapter per validated project follows, each with the skills it evidences.",
