@@ -44,6 +44,16 @@ fn the_appendix_links_each_skill_to_its_evidence_and_flags_the_gap() {
         appendix.contains("Gap: no report evidences C3.2 yet."),
         "{appendix}"
     );
+    // No French sentence of ours in the English book.
+    let french = crate::support::phrases_of(
+        mdbook_technical_file::testing::Lang::Fr,
+        &crate::support::html_pages(&out),
+    );
+    assert!(
+        french.is_empty(),
+        "French of ours in an English book:\n{}",
+        french.join("\n")
+    );
     // Every report page links back to the appendix from its header box.
     for page in crate::support::html_files(&out.join("reports")) {
         let html = fs::read_to_string(&page).unwrap();

@@ -62,8 +62,16 @@ fn init_makes_a_book_that_builds_checks_and_stays_as_it_is() {
         let appendix = fs::read_to_string(out.join("skill-coverage.html")).unwrap();
         assert!(appendix.contains("id=\"skill-security-services\""));
         // What the French book's test looks for is there in English.
-        let english = crate::support::english_of_ours(&crate::support::html_pages(&out));
+        let pages = crate::support::html_pages(&out);
+        let english = crate::support::english_of_ours(&pages);
         assert!(english.len() > 20, "{english:?}");
+        // And no French sentence of ours in an English book.
+        let french = crate::support::phrases_of(mdbook_technical_file::testing::Lang::Fr, &pages);
+        assert!(
+            french.is_empty(),
+            "French of ours in an English book:\n{}",
+            french.join("\n")
+        );
     }
 
     // A second `init` changes nothing and says what it kept.
@@ -337,5 +345,8 @@ fn init_in_french_writes_a_french_book_that_checks_and_builds() {
         let pages = crate::support::html_pages(&out);
         assert!(pages.len() >= 8, "{}", pages.len());
         crate::support::assert_no_english_of_ours(&pages);
+        // The control: the search finds the French book's own words.
+        let french = crate::support::phrases_of(mdbook_technical_file::testing::Lang::Fr, &pages);
+        assert!(french.len() > 20, "{french:?}");
     }
 }

@@ -373,23 +373,32 @@ pub fn readable(html: &str) -> String {
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The tool's English phrases (three words or more of a message of the
-/// English catalogue) that the pages hold, with the page of each.
-pub fn english_of_ours(pages: &[(PathBuf, String)]) -> Vec<String> {
-    use mdbook_technical_file::testing::Lang;
-    let phrases = Lang::En.catalogue().phrases();
+/// The tool's phrases in `lang` (three words or more of a message of that
+/// catalogue) that the pages hold, with the page of each.
+pub fn phrases_of(
+    lang: mdbook_technical_file::testing::Lang,
+    pages: &[(PathBuf, String)],
+) -> Vec<String> {
+    let phrases = lang.catalogue().phrases();
     assert!(phrases.len() > 50, "{} phrases", phrases.len());
     let mut found = Vec::new();
     for (path, html) in pages {
         let text = readable(html);
         for phrase in &phrases {
-            let phrase = phrase.replace('’', "'");
+            let phrase = phrase
+                .replace('’', "'")
+                .replace(['\u{a0}', '\u{202f}'], " ");
             if text.contains(&phrase) {
                 found.push(format!("{}: “{phrase}”", path.display()));
             }
         }
     }
     found
+}
+
+/// The tool's English phrases that the pages hold.
+pub fn english_of_ours(pages: &[(PathBuf, String)]) -> Vec<String> {
+    phrases_of(mdbook_technical_file::testing::Lang::En, pages)
 }
 
 /// Fails when a page of a French book holds one of the tool's English
