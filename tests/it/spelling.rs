@@ -502,3 +502,53 @@ fn words_the_book_writes_as_code_are_known_in_its_prose() {
         .collect();
     assert_eq!(words, ["flarnbiuld"]);
 }
+
+/// Real French technical prose that nobody here wrote (eight chapters of
+/// the French Rust book, `tests/fixtures/french-prose/`, 11,600 words) as
+/// a French book's chapters: its three real mistakes are found with their
+/// fix, and false alarms stay rare (nine when this test was written:
+/// colloquial « un linker d'installé » four times, the 1990 spellings
+/// « récupèrera » and « accélèrera », and three words of code).
+#[cfg(feature = "spelling")]
+#[test]
+fn real_french_prose_gets_its_mistakes_and_few_false_alarms() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let corpus = crate::support::repo_root().join("tests/fixtures/french-prose/rust-book-fr");
+    crate::support::copy_dir(&corpus, &root.join("book"));
+    let mut names: Vec<String> = fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let summary: String = names.iter().map(|n| format!("- [{n}]({n})\n")).collect();
+    fs::write(
+        root.join("book/SUMMARY.md"),
+        format!("# Summary\n\n{summary}"),
+    )
+    .unwrap();
+    fs::write(
+        root.join("book.toml"),
+        "[book]\ntitle = \"Essai\"\nlanguage = \"fr\"\nsrc = \"book\"\n\n[build]\nbuild-dir = \"out\"\n\n[preprocessor.technical-file]\npages = false\n",
+    )
+    .unwrap();
+    let outcome = mdbook_technical_file::analyze(root).expect("the book loads");
+    let found = spelling_findings(&outcome);
+    for mistake in [
+        "[existance]",
+        "[A] `A`\u{a0}: «\u{a0}à\u{a0}»",
+        "[leur] `leur`",
+    ] {
+        assert!(
+            found.iter().any(|f| f.contains(mistake)),
+            "{mistake} not found in:\n{}",
+            found.join("\n")
+        );
+    }
+    assert!(
+        found.len() <= 12,
+        "{} findings:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
