@@ -41,46 +41,38 @@ pub fn load_book(dir: &Path) -> anyhow::Result<mdbook_driver::MDBook> {
 pub fn load_book_with(dir: &Path, mut config: BookConfig) -> anyhow::Result<mdbook_driver::MDBook> {
     config.build.create_missing = false;
     let source = dir.join(&config.book.src);
-    let Ok(text) = std::fs::read_to_string(source.join("SUMMARY.md")) else {
-        // mdBook says what is wrong with a book without a summary.
-        return mdbook_driver::MDBook::load_with_config(dir, config)
-            .with_context(|| format!("cannot load the book in {}", dir.display()));
-    };
-    let mut summary = mdbook_summary::parse_summary(&text)
-        .with_context(|| format!("cannot read {}", source.join("SUMMARY.md").display()))?;
-    for_each_link(&mut summary, &mut |link| {
-        if link
-            .location
-            .as_ref()
-            .is_some_and(|l| !source.join(l).is_file())
-        {
-            link.location = None;
+    let loaded = match summary(&source) {
+        // mdBook says what is wrong with a book without a readable summary.
+        None => mdbook_driver::MDBook::load_with_config(dir, config),
+        Some((_, mut summary)) => {
+            for_each_missing(&source, &mut summary, &mut |link| link.location = None);
+            mdbook_driver::MDBook::load_with_config_and_summary(dir, config, summary)
         }
-    });
-    mdbook_driver::MDBook::load_with_config_and_summary(dir, config, summary)
-        .with_context(|| format!("cannot load the book in {}", dir.display()))
+    };
+    loaded.with_context(|| format!("cannot load the book in {}", dir.display()))
+}
+
+/// SUMMARY.md's text and mdBook's reading of it, when there is one.
+fn summary(source: &Path) -> Option<(String, mdbook_summary::Summary)> {
+    let text = std::fs::read_to_string(source.join("SUMMARY.md")).ok()?;
+    let summary = mdbook_summary::parse_summary(&text).ok()?;
+    Some((text, summary))
 }
 
 /// The chapters SUMMARY.md lists whose files do not exist: a warning each,
 /// at its line, that says how to make it a draft on purpose.
 pub fn missing_chapters(dir: &Path, config: &BookConfig) -> Vec<Diagnostic> {
     let source = dir.join(&config.book.src);
-    let Ok(text) = std::fs::read_to_string(source.join("SUMMARY.md")) else {
-        return Vec::new();
-    };
-    let Ok(mut summary) = mdbook_summary::parse_summary(&text) else {
+    let Some((text, mut summary)) = summary(&source) else {
         return Vec::new();
     };
     let shown = crate::text::slash(&config.book.src.join("SUMMARY.md"));
     let file = SourceFile::new(shown.as_str(), text.clone());
     let mut found = Vec::new();
-    for_each_link(&mut summary, &mut |link| {
+    for_each_missing(&source, &mut summary, &mut |link| {
         let Some(location) = &link.location else {
             return;
         };
-        if source.join(location).is_file() {
-            return;
-        }
         let written = crate::text::slash(location);
         let at = text
             .find(&format!("]({written})"))
@@ -97,24 +89,33 @@ pub fn missing_chapters(dir: &Path, config: &BookConfig) -> Vec<Diagnostic> {
     found
 }
 
-fn for_each_link(
+/// Calls `f` on each chapter link of `summary` whose file is missing.
+fn for_each_missing(
+    source: &Path,
     summary: &mut mdbook_summary::Summary,
     f: &mut impl FnMut(&mut mdbook_summary::Link),
 ) {
     fn walk(
+        source: &Path,
         items: &mut [mdbook_summary::SummaryItem],
         f: &mut impl FnMut(&mut mdbook_summary::Link),
     ) {
         for item in items {
             if let mdbook_summary::SummaryItem::Link(link) = item {
-                f(link);
-                walk(&mut link.nested_items, f);
+                if link
+                    .location
+                    .as_ref()
+                    .is_some_and(|l| !source.join(l).is_file())
+                {
+                    f(link);
+                }
+                walk(source, &mut link.nested_items, f);
             }
         }
     }
-    walk(&mut summary.prefix_chapters, f);
-    walk(&mut summary.numbered_chapters, f);
-    walk(&mut summary.suffix_chapters, f);
+    walk(source, &mut summary.prefix_chapters, f);
+    walk(source, &mut summary.numbered_chapters, f);
+    walk(source, &mut summary.suffix_chapters, f);
 }
 
 /// A report file found in the reports folder.
