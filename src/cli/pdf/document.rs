@@ -1,141 +1,241 @@
-//! Reading the printed PDF: Chromium (Skia) writes its page tree, its link
-//! annotations and its named destinations as plain objects, so counting the
-//! page objects is enough, and a link's target can be read and resolved;
-//! compressed object streams (PDF 1.5, not used by Skia) are detected and
-//! refused rather than miscounted.
+//! Reading the printed PDF back, and giving it its document information,
+//! with lopdf (a maintained PDF library, MIT): its page count and size,
+//! the bookmarks Chromium made from the headings, the page of each named
+//! destination (what the print page's `#id` links become), and its links.
 
-use anyhow::bail;
-use std::collections::HashSet;
+use anyhow::Context;
+use lopdf::{Dictionary, Document, IncrementalDocument, Object, ObjectId};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A4 in PostScript points, and the tolerance of browsers' rounding.
 const A4_POINTS: (f64, f64) = (595.28, 841.89);
 const A4_TOLERANCE: f64 = 2.0;
 
-const PDF_WHITESPACE: &[u8] = b" \t\r\n\x0c\0";
-
-/// Whether a byte ends a PDF name (`/Page` ends before ` `, `/`, `>`…).
-fn ends_name(byte: Option<&u8>) -> bool {
-    match byte {
-        None => true,
-        Some(b) => PDF_WHITESPACE.contains(b) || b"/<>[]()%{}".contains(b),
-    }
+/// A PDF as Chromium printed it, parsed once.
+pub struct PrintedPdf {
+    document: Document,
+    /// Page object → its number, from 1.
+    page_numbers: HashMap<ObjectId, usize>,
 }
 
-/// The byte ranges of the PDF outside `stream … endstream` data.
-fn outside_streams(pdf: &[u8]) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while let Some(found) = find(&pdf[i..], b"stream") {
-        let at = i + found;
-        let before = pdf[..at]
+/// A bookmark of the PDF's outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bookmark {
+    /// 1 for the top level (an `<h1>` of the print page), 2 below it…
+    pub level: usize,
+    pub title: String,
+    /// The page it lands on, from 1.
+    pub page: usize,
+}
+
+impl PrintedPdf {
+    /// Parses a PDF; an error says why it is not one lopdf can read.
+    pub fn read(bytes: &[u8]) -> anyhow::Result<PrintedPdf> {
+        let document = Document::load_mem(bytes).context("not a PDF file lopdf can read")?;
+        let page_numbers = document
+            .get_pages()
+            .into_iter()
+            .map(|(number, id)| (id, number as usize))
+            .collect::<HashMap<_, _>>();
+        if page_numbers.is_empty() {
+            anyhow::bail!("the PDF has no page");
+        }
+        Ok(PrintedPdf {
+            document,
+            page_numbers,
+        })
+    }
+
+    /// The number of pages.
+    pub fn pages(&self) -> usize {
+        self.page_numbers.len()
+    }
+
+    /// Width and height in points of the first page (its `/MediaBox`, or
+    /// the one it inherits from its page tree).
+    pub fn page_size(&self) -> Option<(f64, f64)> {
+        let (_, first) = self.document.get_pages().into_iter().next()?;
+        let mut node = self.document.get_dictionary(first).ok()?;
+        let media_box = loop {
+            if let Ok(found) = node.get(b"MediaBox") {
+                break self.resolve(found)?.as_array().ok()?;
+            }
+            let parent = node.get(b"Parent").ok()?.as_reference().ok()?;
+            node = self.document.get_dictionary(parent).ok()?;
+        };
+        let numbers: Vec<f64> = media_box
             .iter()
-            .rev()
-            .find(|b| !PDF_WHITESPACE.contains(b))
-            .copied();
-        // The keyword follows a dictionary's `>>` (`endstream` does not).
-        let is_keyword = before == Some(b'>');
-        let mut data = at + b"stream".len();
-        if !is_keyword {
-            i = data;
-            continue;
-        }
-        if pdf[data..].starts_with(b"\r\n") {
-            data += 2;
-        } else if pdf[data..].starts_with(b"\n") || pdf[data..].starts_with(b"\r") {
-            data += 1;
-        }
-        ranges.push(start..at);
-        match find(&pdf[data..], b"endstream") {
-            Some(end) => {
-                start = data + end + b"endstream".len();
-                i = start;
-            }
-            None => {
-                start = pdf.len();
-                i = pdf.len();
-            }
-        }
-    }
-    ranges.push(start..pdf.len());
-    ranges
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-/// The values of `/Type` names in the PDF's dictionaries (outside streams).
-fn type_names(pdf: &[u8]) -> Vec<&[u8]> {
-    let mut names = Vec::new();
-    for range in outside_streams(pdf) {
-        let part = &pdf[range];
-        let mut i = 0;
-        while let Some(found) = find(&part[i..], b"/Type") {
-            let mut j = i + found + b"/Type".len();
-            i = j;
-            if !ends_name(part.get(j)) {
-                continue; // `/Type1`, `/TypeX`
-            }
-            while part.get(j).is_some_and(|b| PDF_WHITESPACE.contains(b)) {
-                j += 1;
-            }
-            if part.get(j) != Some(&b'/') {
-                continue;
-            }
-            let name_start = j + 1;
-            let mut k = name_start;
-            while !ends_name(part.get(k)) {
-                k += 1;
-            }
-            names.push(&part[name_start..k]);
-            i = k;
-        }
-    }
-    names
-}
-
-/// The number of pages of a PDF: its `/Type /Page` objects.
-pub fn count_pages(pdf: &[u8]) -> anyhow::Result<usize> {
-    if !pdf.starts_with(b"%PDF-") {
-        bail!("not a PDF file");
-    }
-    let names = type_names(pdf);
-    let pages = names.iter().filter(|n| **n == b"Page").count();
-    if pages == 0 {
-        if names.iter().any(|n| *n == b"ObjStm") {
-            bail!(
-                "the PDF keeps its page objects in compressed object streams; cannot count its pages"
-            );
-        }
-        bail!("the PDF has no page");
-    }
-    Ok(pages)
-}
-
-/// Width and height in points of the first `/MediaBox` of the PDF.
-pub fn page_size(pdf: &[u8]) -> Option<(f64, f64)> {
-    outside_streams(pdf).into_iter().find_map(|range| {
-        let part = &pdf[range];
-        let at = find(part, b"/MediaBox")? + b"/MediaBox".len();
-        let rest = &part[at..];
-        let open = rest.iter().position(|b| !PDF_WHITESPACE.contains(b))?;
-        if rest[open] != b'[' {
-            return None;
-        }
-        let close = rest.iter().position(|&b| b == b']')?;
-        let numbers: Vec<f64> = std::str::from_utf8(&rest[open + 1..close])
-            .ok()?
-            .split(|c: char| PDF_WHITESPACE.contains(&(c as u8)))
-            .filter(|s| !s.is_empty())
-            .map(str::parse)
-            .collect::<Result<_, _>>()
-            .ok()?;
+            .map(|n| self.resolve(n).and_then(|n| n.as_float().ok()))
+            .collect::<Option<Vec<f32>>>()?
+            .into_iter()
+            .map(f64::from)
+            .collect();
         match numbers[..] {
             [x0, y0, x1, y1] => Some(((x1 - x0).abs(), (y1 - y0).abs())),
             _ => None,
         }
-    })
+    }
+
+    /// The outline's bookmarks in reading order; none without an outline.
+    pub fn bookmarks(&self) -> Vec<Bookmark> {
+        self.document
+            .get_toc()
+            .map(|toc| {
+                toc.toc
+                    .into_iter()
+                    .map(|entry| Bookmark {
+                        level: entry.level,
+                        title: entry.title,
+                        page: entry.page,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The page each named destination lands on, by name.
+    pub fn destination_pages(&self) -> BTreeMap<String, usize> {
+        let mut pages = BTreeMap::new();
+        for (name, destination) in self.named_destinations() {
+            if let Some(page) = self.destination_page(destination) {
+                pages.insert(name, page);
+            }
+        }
+        pages
+    }
+
+    /// The link annotations of every page, and the destinations defined.
+    pub fn links(&self) -> Links {
+        let mut found = Links {
+            targets: Vec::new(),
+            destinations: self.named_destinations().into_keys().collect(),
+        };
+        for (_, page) in self.document.get_pages() {
+            let Ok(annotations) = self.document.get_page_annotations(page) else {
+                continue;
+            };
+            for annotation in annotations {
+                if !matches!(annotation.get(b"Subtype").and_then(Object::as_name), Ok(b"Link")) {
+                    continue;
+                }
+                if let Some(name) = annotation
+                    .get(b"Dest")
+                    .ok()
+                    .and_then(|d| self.resolve(d))
+                    .and_then(name_or_string)
+                {
+                    found.targets.push(LinkTarget::Inside(name));
+                } else if let Some(action) = annotation
+                    .get(b"A")
+                    .ok()
+                    .and_then(|a| self.resolve(a))
+                    .and_then(|a| a.as_dict().ok())
+                {
+                    if let Some(uri) = action
+                        .get(b"URI")
+                        .ok()
+                        .and_then(|u| self.resolve(u))
+                        .and_then(name_or_string)
+                    {
+                        found.targets.push(LinkTarget::Uri(uri));
+                    } else if let Some(name) = action
+                        .get(b"D")
+                        .ok()
+                        .and_then(|d| self.resolve(d))
+                        .and_then(name_or_string)
+                    {
+                        found.targets.push(LinkTarget::Inside(name));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// The named destinations: the catalog's `/Dests` dictionary (what
+    /// Chromium writes) and the `/Names /Dests` name tree.
+    fn named_destinations(&self) -> BTreeMap<String, &Object> {
+        let mut names = BTreeMap::new();
+        let Ok(catalog) = self.document.catalog() else {
+            return names;
+        };
+        if let Some(dests) = catalog
+            .get(b"Dests")
+            .ok()
+            .and_then(|d| self.resolve(d))
+            .and_then(|d| d.as_dict().ok())
+        {
+            for (name, destination) in dests.iter() {
+                names.insert(String::from_utf8_lossy(name).into_owned(), destination);
+            }
+        }
+        if let Some(tree) = catalog
+            .get(b"Names")
+            .ok()
+            .and_then(|n| self.resolve(n))
+            .and_then(|n| n.as_dict().ok())
+            .and_then(|n| n.get(b"Dests").ok())
+            .and_then(|d| self.resolve(d))
+            .and_then(|d| d.as_dict().ok())
+        {
+            self.name_tree(tree, &mut names, 0);
+        }
+        names
+    }
+
+    /// The leaves of a name tree (`/Names [key value …]`, `/Kids`).
+    fn name_tree<'a>(
+        &'a self,
+        node: &'a Dictionary,
+        names: &mut BTreeMap<String, &'a Object>,
+        depth: usize,
+    ) {
+        if depth > 32 {
+            return;
+        }
+        if let Ok(pairs) = node.get(b"Names").and_then(Object::as_array) {
+            for pair in pairs.chunks(2) {
+                if let [key, value] = pair
+                    && let Some(key) = self.resolve(key).and_then(name_or_string)
+                {
+                    names.insert(key, value);
+                }
+            }
+        }
+        if let Ok(kids) = node.get(b"Kids").and_then(Object::as_array) {
+            for kid in kids {
+                if let Some(kid) = self.resolve(kid).and_then(|k| k.as_dict().ok()) {
+                    self.name_tree(kid, names, depth + 1);
+                }
+            }
+        }
+    }
+
+    /// The page of a destination: `[page /XYZ …]`, or `<< /D [page …] >>`.
+    fn destination_page(&self, destination: &Object) -> Option<usize> {
+        let destination = self.resolve(destination)?;
+        let array = match destination {
+            Object::Dictionary(d) => self.resolve(d.get(b"D").ok()?)?.as_array().ok()?,
+            other => other.as_array().ok()?,
+        };
+        let page = array.first()?.as_reference().ok()?;
+        self.page_numbers.get(&page).copied()
+    }
+
+    fn resolve<'a>(&'a self, object: &'a Object) -> Option<&'a Object> {
+        self.document.dereference(object).ok().map(|(_, o)| o)
+    }
+}
+
+/// A name (`/intro`) or a string (`(intro)`) as text.
+fn name_or_string(object: &Object) -> Option<String> {
+    match object {
+        Object::Name(name) => Some(String::from_utf8_lossy(name).into_owned()),
+        Object::String(..) => lopdf::decode_text_string(object)
+            .ok()
+            .or_else(|| Some(String::from_utf8_lossy(object.as_str().ok()?).into_owned())),
+        _ => None,
+    }
 }
 
 /// Where a link annotation of the PDF leads.
@@ -181,178 +281,11 @@ impl Links {
     }
 }
 
-/// Reads the link annotations (`/Subtype /Link`) and the catalog's named
-/// destinations (`/Dests`).
+/// The link annotations of a PDF (none when it cannot be read).
 pub fn links(pdf: &[u8]) -> Links {
-    let mut found = Links::default();
-    for range in outside_streams(pdf) {
-        let part = &pdf[range];
-        let mut i = 0;
-        while let Some(at) = find(&part[i..], b"/Subtype") {
-            let start = i + at + b"/Subtype".len();
-            i = start;
-            // Not the structure tree's `/S /Link` elements: annotations.
-            if !matches!(token(&part[start..]), Some(Token::Name(name)) if name == "Link") {
-                continue;
-            }
-            // The annotation's dictionary ends with its object.
-            let end = find(&part[start..], b"endobj").map_or(part.len(), |e| start + e);
-            let object = &part[start..end];
-            if let Some(d) = find(object, b"/Dest")
-                && let Some(Token::Name(name)) = token(&object[d + b"/Dest".len()..])
-            {
-                found.targets.push(LinkTarget::Inside(name));
-            } else if let Some(u) = find(object, b"/URI")
-                && let Some(u2) = find(&object[u + 4..], b"/URI")
-                && let Some(Token::String(uri)) = token(&object[u + 4 + u2 + 4..])
-            {
-                found.targets.push(LinkTarget::Uri(uri));
-            }
-        }
-        // `/Dests 12 0 R` in the catalog: the dictionary of names.
-        if let Some(at) = find(part, b"/Dests")
-            && let Some(reference) = object_reference(&part[at + b"/Dests".len()..])
-        {
-            found.destinations = destinations(pdf, &reference);
-        }
-    }
-    found
-}
-
-/// `12 0 R` → `12 0 obj`, the header of the object it refers to.
-fn object_reference(text: &[u8]) -> Option<Vec<u8>> {
-    let text = std::str::from_utf8(&text[..text.len().min(32)]).ok()?;
-    let mut words = text.split_ascii_whitespace();
-    let (number, generation) = (words.next()?, words.next()?);
-    let r = words.next()?;
-    (number.bytes().all(|b| b.is_ascii_digit()) && r.starts_with('R'))
-        .then(|| format!("{number} {generation} obj").into_bytes())
-}
-
-/// The names defined by the destinations dictionary `header` (each name
-/// followed by its `[page /XYZ …]` array).
-fn destinations(pdf: &[u8], header: &[u8]) -> HashSet<String> {
-    let mut names = HashSet::new();
-    let Some(at) = find(pdf, header) else {
-        return names;
-    };
-    let body = &pdf[at + header.len()..];
-    let body = &body[..find(body, b"endobj").unwrap_or(body.len())];
-    let mut i = 0;
-    while i < body.len() {
-        if body[i] == b'/' {
-            let mut j = i + 1;
-            while !ends_name(body.get(j)) {
-                j += 1;
-            }
-            let mut k = j;
-            while body.get(k).is_some_and(|b| PDF_WHITESPACE.contains(b)) {
-                k += 1;
-            }
-            if body.get(k) == Some(&b'[') {
-                names.insert(decode_name(&body[i + 1..j]));
-            }
-            i = j;
-        } else if body[i] == b'[' {
-            // Skip the array: its `/XYZ` is not a destination.
-            i += body[i..]
-                .iter()
-                .position(|&b| b == b']')
-                .unwrap_or(body.len() - i);
-        } else {
-            i += 1;
-        }
-    }
-    names
-}
-
-enum Token {
-    Name(String),
-    String(String),
-}
-
-/// The first name or string after some whitespace.
-fn token(text: &[u8]) -> Option<Token> {
-    let start = text.iter().position(|b| !PDF_WHITESPACE.contains(b))?;
-    let text = &text[start..];
-    match text.first()? {
-        b'/' => {
-            let end = (1..=text.len())
-                .find(|&k| ends_name(text.get(k)))
-                .unwrap_or(text.len());
-            Some(Token::Name(decode_name(&text[1..end])))
-        }
-        b'(' => literal_string(text).map(Token::String),
-        _ => None,
-    }
-}
-
-/// A PDF name's bytes, `#xx` escapes decoded.
-fn decode_name(raw: &[u8]) -> String {
-    let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        if raw[i] == b'#'
-            && let Some(hex) = raw.get(i + 1..i + 3)
-            && let Ok(byte) = u8::from_str_radix(&String::from_utf8_lossy(hex), 16)
-        {
-            out.push(byte);
-            i += 3;
-            continue;
-        }
-        out.push(raw[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// A literal string `( … )`: balanced parentheses, backslash escapes.
-fn literal_string(text: &[u8]) -> Option<String> {
-    let mut out = Vec::new();
-    let mut depth = 0;
-    let mut i = 0;
-    while i < text.len() {
-        let b = text[i];
-        match b {
-            b'(' => {
-                depth += 1;
-                if depth > 1 {
-                    out.push(b);
-                }
-            }
-            b')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(String::from_utf8_lossy(&out).into_owned());
-                }
-                out.push(b);
-            }
-            b'\\' => {
-                i += 1;
-                match text.get(i)? {
-                    b'n' => out.push(b'\n'),
-                    b'r' => out.push(b'\r'),
-                    b't' => out.push(b'\t'),
-                    b'0'..=b'7' => {
-                        let digits = text[i..]
-                            .iter()
-                            .take(3)
-                            .take_while(|d| (b'0'..=b'7').contains(*d))
-                            .count();
-                        let value = std::str::from_utf8(&text[i..i + digits])
-                            .ok()
-                            .and_then(|d| u8::from_str_radix(d, 8).ok())?;
-                        out.push(value);
-                        i += digits - 1;
-                    }
-                    &other => out.push(other),
-                }
-            }
-            _ => out.push(b),
-        }
-        i += 1;
-    }
-    None
+    PrintedPdf::read(pdf)
+        .map(|pdf| pdf.links())
+        .unwrap_or_default()
 }
 
 /// Whether a page size in points is A4, portrait or landscape.
@@ -362,74 +295,183 @@ pub fn is_a4((w, h): (f64, f64)) -> bool {
         || (close(w, A4_POINTS.1) && close(h, A4_POINTS.0))
 }
 
+/// What the information dictionary says, from book.toml.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// `[book] title`.
+    pub title: Option<String>,
+    /// `[book] authors`.
+    pub authors: Vec<String>,
+    /// `[book] description`.
+    pub subject: Option<String>,
+    /// `keywords` under the tool's table.
+    pub keywords: Vec<String>,
+}
+
+/// Chromium's entries that are kept as they are (its dates and names).
+const KEPT: [&[u8]; 4] = [b"Creator", b"Producer", b"CreationDate", b"ModDate"];
+
+/// The PDF with `metadata` in a new information dictionary, appended as an
+/// incremental update: Chromium's bytes (its tags, outline, links and
+/// `/Lang`) stay exactly as printed, and readers take the latest trailer.
+pub fn with_metadata(pdf: &[u8], metadata: &Metadata) -> anyhow::Result<Vec<u8>> {
+    let mut update: IncrementalDocument = pdf
+        .try_into()
+        .context("not a PDF file lopdf can read")?;
+    let previous = update.get_prev_documents();
+    let mut info = Dictionary::new();
+    let entries = [
+        ("Title", metadata.title.clone().unwrap_or_default()),
+        ("Author", metadata.authors.join(", ")),
+        ("Subject", metadata.subject.clone().unwrap_or_default()),
+        ("Keywords", metadata.keywords.join(", ")),
+    ];
+    for (key, value) in entries {
+        if !value.is_empty() {
+            info.set(key, lopdf::text_string(&value));
+        }
+    }
+    if let Some(old) = previous
+        .trailer
+        .get(b"Info")
+        .ok()
+        .and_then(|i| previous.dereference(i).ok())
+        .and_then(|(_, i)| i.as_dict().ok())
+    {
+        for key in KEPT {
+            if let Ok(value) = old.get(key) {
+                info.set(key, value.clone());
+            }
+        }
+    }
+    let id = update.new_document.add_object(info);
+    update.new_document.trailer.set("Info", Object::Reference(id));
+    let mut out = Vec::with_capacity(pdf.len() + 1024);
+    update
+        .save_to(&mut out)
+        .context("cannot append the document information")?;
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lopdf::{Stream, dictionary};
 
-    /// A PDF shaped like Chromium's: a page tree with an intermediate node,
-    /// compressed content streams, and names that look like `/Page`.
+    /// A PDF shaped like Chromium's, written by lopdf: a page tree with an
+    /// intermediate node holding the media box, named destinations in the
+    /// catalog's `/Dests`, link annotations, an outline and an information
+    /// dictionary.
     fn sample(pages: usize) -> Vec<u8> {
-        let mut pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
-        pdf.extend_from_slice(b"1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n");
-        pdf.extend_from_slice(
-            format!("2 0 obj\n<</Type /Pages\n/Count {pages}\n/Kids [3 0 R]>>\nendobj\n")
-                .as_bytes(),
-        );
-        pdf.extend_from_slice(b"3 0 obj\n<</Type/Pages/Parent 2 0 R>>\nendobj\n");
-        for i in 0..pages {
-            pdf.extend_from_slice(
-                format!(
-                    "{} 0 obj\n<</Type /Page\n/Parent 3 0 R\n/MediaBox [0 0 594.96 841.92]\n/Contents {} 0 R>>\nendobj\n",
-                    10 + 2 * i,
-                    11 + 2 * i
-                )
-                .as_bytes(),
-            );
-            // A binary content stream that happens to contain "/Type /Page".
-            pdf.extend_from_slice(
-                format!(
-                    "{} 0 obj\n<</Filter /FlateDecode\n/Length 24>> stream\n",
-                    11 + 2 * i
-                )
-                .as_bytes(),
-            );
-            pdf.extend_from_slice(b"x\x9c/Type /Page\x00\xff\x10stream\nendstream\nendobj\n");
+        let mut doc = Document::with_version("1.4");
+        let root_pages = doc.new_object_id();
+        let middle = doc.new_object_id();
+        let mut kids = Vec::new();
+        for _ in 0..pages {
+            let content = doc.add_object(Stream::new(dictionary! {}, b"BT ET".to_vec()));
+            let page = doc.add_object(dictionary! {
+                "Type" => "Page",
+                "Parent" => middle,
+                "Contents" => content,
+            });
+            kids.push(Object::Reference(page));
         }
-        pdf.extend_from_slice(
-            b"50 0 obj\n<</Type /FontDescriptor /FontName /Type1Font>>\nendobj\n",
+        let page_ids: Vec<ObjectId> = kids.iter().map(|k| k.as_reference().unwrap()).collect();
+        let links = vec![
+            doc.add_object(dictionary! {
+                "Type" => "Annot", "Subtype" => "Link", "Rect" => vec![0.into(), 0.into(), 1.into(), 1.into()],
+                "Dest" => Object::Name(b"introduction".to_vec()),
+            }),
+            doc.add_object(dictionary! {
+                "Type" => "Annot", "Subtype" => "Link",
+                "Dest" => Object::Name("étape".as_bytes().to_vec()),
+            }),
+            doc.add_object(dictionary! {
+                "Type" => "Annot", "Subtype" => "Link",
+                "A" => dictionary! { "S" => "URI", "URI" => Object::string_literal("https://x.org/a(1).html#b") },
+            }),
+            doc.add_object(dictionary! {
+                "Type" => "Annot", "Subtype" => "Link", "Dest" => Object::Name(b"nowhere".to_vec()),
+            }),
+        ];
+        doc.get_dictionary_mut(page_ids[0]).unwrap().set(
+            "Annots",
+            links.into_iter().map(Object::Reference).collect::<Vec<_>>(),
         );
-        pdf.extend_from_slice(
-            b"51 0 obj\n<</Type /Annot /Subtype /Link /Dest /Page-one>>\nendobj\n",
+        doc.objects.insert(
+            middle,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Parent" => root_pages, "Count" => pages as i64, "Kids" => kids,
+                "MediaBox" => vec![0.into(), 0.into(), 594.96.into(), 841.92.into()],
+            }),
         );
-        pdf.extend_from_slice(b"trailer\n<</Root 1 0 R>>\n%%EOF\n");
-        pdf
+        doc.objects.insert(
+            root_pages,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Count" => pages as i64, "Kids" => vec![middle.into()],
+            }),
+        );
+        let last = *page_ids.last().unwrap();
+        let dests = doc.add_object(dictionary! {
+            "introduction" => vec![page_ids[0].into(), "XYZ".into(), 11.into(), 828.into(), 0.into()],
+            "étape" => vec![last.into(), "XYZ".into(), 11.into(), 443.into(), 0.into()],
+        });
+        // Two bookmarks, the second one level below the first.
+        let outlines = doc.new_object_id();
+        let first = doc.new_object_id();
+        let second = doc.new_object_id();
+        doc.objects.insert(
+            second,
+            Object::Dictionary(dictionary! {
+                "Title" => lopdf::text_string("Étape 2"), "Parent" => first,
+                "Dest" => vec![last.into(), "XYZ".into(), 0.into(), 0.into(), 0.into()],
+            }),
+        );
+        doc.objects.insert(
+            first,
+            Object::Dictionary(dictionary! {
+                "Title" => Object::string_literal("Introduction"), "Parent" => outlines,
+                "First" => second, "Last" => second, "Count" => 1,
+                "Dest" => vec![page_ids[0].into(), "XYZ".into(), 0.into(), 0.into(), 0.into()],
+            }),
+        );
+        doc.objects.insert(
+            outlines,
+            Object::Dictionary(dictionary! {
+                "Type" => "Outlines", "First" => first, "Last" => first, "Count" => 2,
+            }),
+        );
+        let catalog = doc.add_object(dictionary! {
+            "Type" => "Catalog", "Pages" => root_pages, "Dests" => dests,
+            "Outlines" => outlines, "Lang" => Object::string_literal("fr"),
+        });
+        let info = doc.add_object(dictionary! {
+            "Title" => Object::string_literal("Old"),
+            "Creator" => Object::string_literal("Chromium"),
+            "Producer" => Object::string_literal("Skia/PDF m156"),
+        });
+        doc.trailer.set("Root", catalog);
+        doc.trailer.set("Info", info);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
     }
 
     #[test]
-    fn counts_page_objects_not_page_trees_nor_stream_bytes() {
-        assert_eq!(count_pages(&sample(1)).unwrap(), 1);
-        assert_eq!(count_pages(&sample(53)).unwrap(), 53);
+    fn counts_pages_through_an_intermediate_page_tree_node() {
+        assert_eq!(PrintedPdf::read(&sample(1)).unwrap().pages(), 1);
+        assert_eq!(PrintedPdf::read(&sample(53)).unwrap().pages(), 53);
     }
 
     #[test]
-    fn page_type_may_be_glued_or_on_another_line() {
-        let pdf = b"%PDF-1.7\n1 0 obj<</Type/Page>>endobj 2 0 obj<</Type\n/Page/Parent 3 0 R>>endobj 4 0 obj<</Type /Pages/Count 2>>endobj";
-        assert_eq!(count_pages(pdf).unwrap(), 2);
-    }
-
-    #[test]
-    fn refuses_what_it_cannot_count() {
-        assert!(count_pages(b"<html>").is_err());
-        let compressed = b"%PDF-1.5\n5 0 obj<</Type /ObjStm /N 40 /First 300 /Filter /FlateDecode /Length 3>>stream\nxyz\nendstream endobj";
-        let error = count_pages(compressed).unwrap_err().to_string();
-        assert!(error.contains("object streams"), "{error}");
-        assert!(count_pages(b"%PDF-1.4\n1 0 obj<</Type /Catalog>>endobj").is_err());
+    fn refuses_what_is_not_a_pdf() {
+        assert!(PrintedPdf::read(b"<html>").is_err());
+        assert!(PrintedPdf::read(b"%PDF-1.4\n%%EOF\n").is_err());
     }
 
     #[test]
     fn reads_links_and_resolves_them_against_the_named_destinations() {
-        let pdf = b"%PDF-1.4\n1 0 obj\n<</Type /Catalog\n/Dests 9 0 R>>\nendobj\n7 0 obj\n<</Type /Annot\n/Subtype /Link\n/Rect [0 0 1 1]\n/Dest /introduction>>\nendobj\n8 0 obj\n<</Type /Annot /Subtype /Link /Dest /#C3#A9tape>>\nendobj\n10 0 obj\n<</Type /Annot /Subtype/Link /A <</Type /Action /S /URI /URI (https://x.org/a\\(1\\).html#b)>>>>\nendobj\n11 0 obj <</Type /Annot /Subtype /Link /Dest /nowhere>> endobj\n9 0 obj\n<</introduction [2 0 R /XYZ 11 828 0]\n/#C3#A9tape [3 0 R /XYZ 11 443 0]>>\nendobj\n";
-        let links = links(pdf);
+        let links = links(&sample(3));
         assert_eq!(
             links.targets,
             [
@@ -442,19 +484,69 @@ mod tests {
         assert_eq!(links.destinations.len(), 2, "{:?}", links.destinations);
         assert_eq!(links.unresolved(), ["nowhere"]);
         assert_eq!(links.uris().count(), 1);
+        assert_eq!(self::links(b"not a pdf"), Links::default());
     }
 
     #[test]
-    fn reads_the_page_size() {
-        let size = page_size(&sample(2)).unwrap();
-        assert_eq!(size, (594.96, 841.92));
+    fn reads_the_pages_of_destinations_and_bookmarks() {
+        let pdf = PrintedPdf::read(&sample(3)).unwrap();
+        let pages = pdf.destination_pages();
+        assert_eq!(pages["introduction"], 1);
+        assert_eq!(pages["étape"], 3);
+        assert_eq!(
+            pdf.bookmarks(),
+            [
+                Bookmark {
+                    level: 1,
+                    title: "Introduction".into(),
+                    page: 1
+                },
+                Bookmark {
+                    level: 2,
+                    title: "Étape 2".into(),
+                    page: 3
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_the_inherited_page_size() {
+        let size = PrintedPdf::read(&sample(2)).unwrap().page_size().unwrap();
+        assert!((size.0 - 594.96).abs() < 0.01 && (size.1 - 841.92).abs() < 0.01);
         assert!(is_a4(size));
         assert!(is_a4((841.89, 595.28)));
         assert!(!is_a4((612.0, 792.0)));
+    }
+
+    #[test]
+    fn metadata_is_an_update_that_keeps_the_printed_bytes() {
+        let printed = sample(2);
+        let metadata = Metadata {
+            title: Some("Dossier technique — Camille".into()),
+            authors: vec!["Camille Moreau".into(), "Ana (tutor)".into()],
+            subject: Some("RNCP Cloud DevOps Expert".into()),
+            keywords: vec!["devops".into(), "cloud".into()],
+        };
+        let out = with_metadata(&printed, &metadata).unwrap();
+        assert!(out.starts_with(&printed), "an incremental update");
+        let document = Document::load_mem(&out).unwrap();
+        let info = document
+            .get_dictionary(document.trailer.get(b"Info").unwrap().as_reference().unwrap())
+            .unwrap();
+        let text = |key: &[u8]| lopdf::decode_text_string(info.get(key).unwrap()).unwrap();
+        assert_eq!(text(b"Title"), "Dossier technique — Camille");
+        assert_eq!(text(b"Author"), "Camille Moreau, Ana (tutor)");
+        assert_eq!(text(b"Subject"), "RNCP Cloud DevOps Expert");
+        assert_eq!(text(b"Keywords"), "devops, cloud");
+        assert_eq!(text(b"Producer"), "Skia/PDF m156");
+        // The catalog (its language, outline) is Chromium's, untouched.
+        let reread = PrintedPdf::read(&out).unwrap();
+        assert_eq!(reread.pages(), 2);
+        assert_eq!(reread.bookmarks().len(), 2);
         assert_eq!(
-            page_size(b"%PDF-1.4\n<</MediaBox [0 0 612 792]>>"),
-            Some((612.0, 792.0))
+            document.catalog().unwrap().get(b"Lang").unwrap().as_str().unwrap(),
+            b"fr"
         );
-        assert_eq!(page_size(b"%PDF-1.4\n<</MediaBox 7 0 R>>"), None);
     }
 }

@@ -13,12 +13,11 @@
 //! without reading headings back out of the PDF or parsing mdBook's HTML.
 //!
 //! Both print pages get `@page { size: A4 }` (the book's own stylesheet may
-//! not set it); the pure parts (`count_pages`, `page_size`, `print_page`,
+//! not set it); the pure parts (`document`, `print_page`,
 //! `file_url`) are unit-tested, the rest needs a browser.
 
 mod browser;
 pub(crate) mod document;
-mod metadata;
 mod summary;
 
 use crate::book::{engine, load};
@@ -28,10 +27,9 @@ use crate::text::slash;
 use anyhow::{Context, bail};
 pub use browser::Network;
 use browser::{find_chromium, print_to_pdf, write_print_page};
-use document::{count_pages, page_size};
+use document::{Metadata, PrintedPdf, with_metadata};
 use mdbook_driver::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
-use metadata::{Metadata, with_metadata};
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -75,9 +73,8 @@ pub fn pdf(
     let work = work_folder(&out)?;
     let bytes = print(&chromium, &print_html, &out, work.path(), "book", network)?;
     let bytes = describe(&out, bytes, &book_config, &config)?;
-    let total_pages = count_pages(&bytes).with_context(|| format!("in {}", out.display()))?;
-    let page_size = page_size(&bytes);
-    let links = document::links(&bytes);
+    let printed = PrintedPdf::read(&bytes).with_context(|| format!("in {}", out.display()))?;
+    let links = printed.links();
 
     let (hand_written_dir, estimate) =
         build_hand_written(book_dir, &work.path().join("hand-written"))?;
@@ -89,17 +86,18 @@ pub fn pdf(
         "hand-written",
         network,
     )?;
-    let technical_file_pages =
-        count_pages(&hand_written).context("in the PDF of the hand-written chapters")?;
+    let technical_file_pages = PrintedPdf::read(&hand_written)
+        .context("in the PDF of the hand-written chapters")?
+        .pages();
 
     Ok(PdfSummary {
         pdf: out,
-        total_pages,
+        total_pages: printed.pages(),
         technical_file_pages,
         budget: config.pages,
         estimate,
         lang: config.language.unwrap_or_default(),
-        page_size,
+        page_size: printed.page_size(),
         link_targets: links.inside().collect::<BTreeSet<_>>().len(),
         unresolved_links: links
             .unresolved()
@@ -172,9 +170,10 @@ pub fn jury_grid(
     let work = work_folder(&out)?;
     let bytes = print(&chromium, &page, &out, work.path(), "jury-grid", network)?;
     let bytes = describe(&out, bytes, &book_config, &config)?;
+    let printed = PrintedPdf::read(&bytes).with_context(|| format!("in {}", out.display()))?;
     Ok(JuryGridSummary {
-        pages: count_pages(&bytes).with_context(|| format!("in {}", out.display()))?,
-        links: document::links(&bytes),
+        pages: printed.pages(),
+        links: printed.links(),
         published_url: config.published_url(),
         lang: config.language.unwrap_or_default(),
         pdf: out,
@@ -228,13 +227,7 @@ fn describe(
         subject: book_config.book.description.clone(),
         keywords: config.keywords.clone(),
     };
-    let Some(described) = with_metadata(&bytes, &metadata) else {
-        eprintln!(
-            "note: {} has no classic trailer: its author, subject and keywords are not set",
-            out.display()
-        );
-        return Ok(bytes);
-    };
+    let described = with_metadata(&bytes, &metadata).with_context(|| format!("in {}", out.display()))?;
     fs::write(out, &described).with_context(|| format!("cannot write {}", out.display()))?;
     Ok(described)
 }
