@@ -149,6 +149,22 @@ pub struct Config {
     /// when the tag names a language the tool does not support (`de`), whose
     /// text then gets no spelling (a warning says so once per build).
     pub language: Option<Lang>,
+    /// `[preprocessor.technical-file.pdf]`: the printed file's front pages.
+    pub print: PrintOptions,
+}
+
+/// What `pdf` puts before the book's first chapter; neither counts in the
+/// technical file's pages.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// A cover page: title, student (`authors`), training (the
+    /// referential's title), school, date.
+    pub cover: bool,
+    /// A table of contents with the printed file's page numbers.
+    pub contents: bool,
+    pub school: Option<String>,
+    /// The cover's date (`YYYY-MM-DD`); the day of printing if unset.
+    pub date: Option<crate::syntax::frontmatter::Date>,
 }
 
 /// The path of the jury grid page in the book.
@@ -228,6 +244,7 @@ impl Default for Config {
             authors: Vec::new(),
             keywords: Vec::new(),
             language: Some(Lang::En),
+            print: PrintOptions::default(),
         }
     }
 }
@@ -235,7 +252,7 @@ impl Default for Config {
 /// Keys of the table that mdBook itself reads.
 const MDBOOK_KEYS: [&str; 5] = ["command", "before", "after", "renderers", "optional"];
 
-const KEYS: [&str; 20] = [
+const KEYS: [&str; 21] = [
     "reports",
     "placeholder",
     "appendix",
@@ -256,7 +273,11 @@ const KEYS: [&str; 20] = [
     "show-diagnostics",
     "jury-grid",
     "keywords",
+    "pdf",
 ];
+
+/// Keys of the `pdf` sub-table.
+const PDF_KEYS: [&str; 4] = ["cover", "contents", "school", "date"];
 
 impl Config {
     /// Reads the tool's table and the HTML renderer's Markdown options from
@@ -295,6 +316,10 @@ impl Config {
             return (config, diagnostics);
         };
         for (key, value) in table {
+            if let ("pdf", toml::Value::Table(options)) = (key.as_str(), value) {
+                config.print = print_options(options, &mut diagnostics);
+                continue;
+            }
             match config.set(key, value) {
                 Ok(()) => {}
                 Err(Unset::Invalid(expected)) => diagnostics.push(Diagnostic::error(
@@ -401,6 +426,56 @@ impl Config {
     }
 }
 
+/// The `pdf` sub-table; a bad or unknown key is said and left at its default.
+fn print_options(table: &toml::Table, diagnostics: &mut Vec<Diagnostic>) -> PrintOptions {
+    use toml::Value as V;
+    let mut options = PrintOptions::default();
+    for (key, value) in table {
+        let full = format!("preprocessor.{NAME}.pdf.{key}");
+        let expected = match (key.as_str(), value) {
+            ("cover", V::Boolean(b)) => {
+                options.cover = *b;
+                continue;
+            }
+            ("contents", V::Boolean(b)) => {
+                options.contents = *b;
+                continue;
+            }
+            ("school", V::String(s)) => {
+                options.school = Some(s.clone()).filter(|s| !s.trim().is_empty());
+                continue;
+            }
+            ("date", V::String(s)) if crate::syntax::frontmatter::Date::parse(s).is_some() => {
+                options.date = crate::syntax::frontmatter::Date::parse(s);
+                continue;
+            }
+            ("cover" | "contents", _) => "boolean",
+            ("school", _) => "string",
+            ("date", _) => "date",
+            _ => {
+                let mut d = Diagnostic::warning(
+                    "unknown-config-key",
+                    "book.toml",
+                    Said::new("unknown-config-key").arg("key", full),
+                );
+                if let Some(known) = nearest(key, PDF_KEYS) {
+                    d = d.with_suggestion(did_you_mean_said(known));
+                }
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        diagnostics.push(Diagnostic::error(
+            "invalid-config",
+            "book.toml",
+            Said::new("invalid-config")
+                .arg("key", full)
+                .arg("expected", expected),
+        ));
+    }
+    options
+}
+
 /// What a key's value must be, as the `invalid-config` message selects it.
 fn expected(key: &str) -> &'static str {
     match key {
@@ -412,6 +487,7 @@ fn expected(key: &str) -> &'static str {
         "pages" => "pages",
         "words-per-page" | "code-lines-per-page" => "positive",
         "keywords" => "keywords",
+        "pdf" => "table",
         _ => "string",
     }
 }
@@ -467,6 +543,54 @@ mod tests {
             diagnostics[0].message.contains("\"de\""),
             "{}",
             diagnostics[0].message
+        );
+    }
+
+    #[test]
+    fn the_pdf_table_is_read_and_its_mistakes_reported() {
+        let table: toml::Value = toml::from_str(
+            "[pdf]\ncover = true\ncontents = \"yes\"\nschool = \"Horizon\"\ndate = \"2026-06-31\"\ncovr = true\n",
+        )
+        .unwrap();
+        let (config, diagnostics) = Config::from_toml(Some(&table));
+        assert!(config.print.cover);
+        assert!(!config.print.contents);
+        assert_eq!(config.print.school.as_deref(), Some("Horizon"));
+        assert_eq!(config.print.date, None);
+        let said: Vec<(&str, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.code, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "invalid-config",
+                    "`preprocessor.technical-file.pdf.contents` must be true or false; the default is used"
+                ),
+                (
+                    "unknown-config-key",
+                    "unknown key `preprocessor.technical-file.pdf.covr`; it is ignored"
+                ),
+                (
+                    "invalid-config",
+                    "`preprocessor.technical-file.pdf.date` must be a date like \"2026-06-15\"; the default is used"
+                ),
+            ]
+        );
+        assert!(
+            diagnostics[1]
+                .suggestion
+                .as_deref()
+                .unwrap_or_default()
+                .contains("cover")
+        );
+        let (config, diagnostics) = Config::from_toml(Some(&toml::from_str("pdf = true").unwrap()));
+        assert_eq!(config.print, PrintOptions::default());
+        assert!(
+            diagnostics[0].message.contains("must be a table of"),
+            "{:?}",
+            diagnostics
         );
     }
 

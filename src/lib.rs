@@ -29,10 +29,12 @@ mod work;
 
 #[cfg(feature = "test-support")]
 pub mod testing;
-/// Reading a printed PDF's link annotations, for the tests of `pdf` (the
+/// Reading a printed PDF (pages, outline, destinations, links), for the tests of `pdf` (the
 /// command and the tests share one reader).
 #[cfg(feature = "test-support")]
-pub use cli::pdf::document::{LinkTarget as PdfLinkTarget, Links as PdfLinks, links as pdf_links};
+pub use cli::pdf::document::{
+    Bookmark as PdfBookmark, LinkTarget as PdfLinkTarget, Links as PdfLinks, PrintedPdf,
+};
 
 // Front ends.
 pub use book::engine::{Outcome, process};

@@ -374,6 +374,9 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
             }
             let summary = pdf::pdf(&book_dir, output.as_deref(), color.stderr(), network)?;
             eprintln!("{}", summary.line());
+            for line in summary.chapter_lines() {
+                eprintln!("{line}");
+            }
             Ok(Exit::Clean)
         }
         Command::Cohort {

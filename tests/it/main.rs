@@ -25,6 +25,7 @@ mod init;
 mod lsp;
 mod no_writes;
 mod preserve;
+mod printed;
 mod published;
 mod reviewer;
 mod scaling;

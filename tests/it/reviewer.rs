@@ -4,7 +4,9 @@
 //! PDF's link annotations counted and resolved, the grid printed alone
 //! with no row split across pages.
 
-use crate::support::{TestBook, binary, chromium, copy_book, hrefs, ids, main_of, repo_root};
+use crate::support::{
+    TestBook, binary, chromium, copy_book, hrefs, ids, main_of, pdftotext, repo_root,
+};
 use std::collections::BTreeSet;
 use std::fs;
 
@@ -273,22 +275,6 @@ fn without_the_site_address_the_grid_links_inside_the_book_and_check_says_why() 
     assert_eq!(pages(book.root()), pages(without.root()));
 }
 
-/// `pdftotext` (poppler-utils), to read the printed grid's text per page.
-fn pdftotext() -> bool {
-    let found = std::process::Command::new("pdftotext")
-        .arg("-v")
-        .output()
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("TECHNICAL_FILE_REQUIRE_CHROMIUM").is_none(),
-            "pdftotext is required with Chromium: apt-get install poppler-utils"
-        );
-        eprintln!("skipped: no pdftotext (apt-get install poppler-utils)");
-    }
-    found
-}
-
 #[test]
 fn every_evidence_link_of_the_pdf_leads_to_its_section_and_the_printed_grid_to_the_site() {
     if chromium().is_none() {
@@ -308,7 +294,9 @@ fn every_evidence_link_of_the_pdf_leads_to_its_section_and_the_printed_grid_to_t
     let line = run(&["pdf"]);
     assert!(line.contains("inside it, all found"), "{line}");
     let bytes = fs::read(root.join("target/technical-file.pdf")).unwrap();
-    let links = mdbook_technical_file::pdf_links(&bytes);
+    let links = mdbook_technical_file::PrintedPdf::read(&bytes)
+        .unwrap()
+        .links();
     assert!(links.unresolved().is_empty(), "{:?}", links.unresolved());
     let print = fs::read_to_string(root.join("target/book/print.html")).unwrap();
     let appendix = &print[print.find("id=\"skill-coverage\"").unwrap()..];
@@ -342,7 +330,9 @@ fn every_evidence_link_of_the_pdf_leads_to_its_section_and_the_printed_grid_to_t
     // The jury grid alone: each link to the published section.
     let line = run(&["pdf", "--jury"]);
     let grid_pdf = root.join("target/jury-grid.pdf");
-    let grid = mdbook_technical_file::pdf_links(&fs::read(&grid_pdf).unwrap());
+    let grid = mdbook_technical_file::PrintedPdf::read(&fs::read(&grid_pdf).unwrap())
+        .unwrap()
+        .links();
     let site = "https://mdbook-technical-file.github.io/mdbook-technical-file/";
     let page = main_of(&fs::read_to_string(root.join("target/book/jury-grid.html")).unwrap());
     let expected: Vec<String> = hrefs(&page)

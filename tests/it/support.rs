@@ -411,3 +411,36 @@ pub fn assert_no_english_of_ours(pages: &[(PathBuf, String)]) {
         found.join("\n")
     );
 }
+
+/// Whether `pdftotext` (poppler-utils) is there, to read a printed PDF's
+/// text per page; required with Chromium in CI.
+pub fn pdftotext() -> bool {
+    let found = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("TECHNICAL_FILE_REQUIRE_CHROMIUM").is_none(),
+            "pdftotext is required with Chromium: apt-get install poppler-utils"
+        );
+        eprintln!("skipped: no pdftotext (apt-get install poppler-utils)");
+    }
+    found
+}
+
+/// The text of one page of a PDF, by `pdftotext -layout`.
+pub fn pdf_page_text(pdf: &Path, page: usize) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}

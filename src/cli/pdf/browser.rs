@@ -10,13 +10,12 @@ use std::time::{Duration, Instant};
 /// How long one print may take before Chromium is stopped.
 const PRINT_TIMEOUT: Duration = Duration::from_secs(180);
 
-/// Writes a copy of an mdBook print page that prints on A4 from anywhere.
-pub fn write_print_page(print_html: &Path, copy: &Path) -> anyhow::Result<()> {
-    let html = fs::read_to_string(print_html)
-        .with_context(|| format!("cannot read {}", print_html.display()))?;
+/// Writes a copy of `html`, an mdBook print page at `print_html`, that
+/// prints on A4 from anywhere.
+pub fn write_print_page(print_html: &Path, html: &str, copy: &Path) -> anyhow::Result<()> {
     let dir = print_html.parent().unwrap_or(Path::new("."));
     let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let page = print_page(&html, &file_url(&dir, true)).with_context(|| {
+    let page = print_page(html, &file_url(&dir, true)).with_context(|| {
         format!(
             "{} does not look like mdBook's print page",
             print_html.display()

@@ -115,7 +115,10 @@ impl PrintedPdf {
                 continue;
             };
             for annotation in annotations {
-                if !matches!(annotation.get(b"Subtype").and_then(Object::as_name), Ok(b"Link")) {
+                if !matches!(
+                    annotation.get(b"Subtype").and_then(Object::as_name),
+                    Ok(b"Link")
+                ) {
                     continue;
                 }
                 if let Some(name) = annotation
@@ -166,7 +169,7 @@ impl PrintedPdf {
             .and_then(|d| d.as_dict().ok())
         {
             for (name, destination) in dests.iter() {
-                names.insert(String::from_utf8_lossy(name).into_owned(), destination);
+                names.insert(destination_name(name), destination);
             }
         }
         if let Some(tree) = catalog
@@ -227,14 +230,25 @@ impl PrintedPdf {
     }
 }
 
-/// A name (`/intro`) or a string (`(intro)`) as text.
+/// A destination's name (`/intro`) or string (`(intro)`) as the page's id.
 fn name_or_string(object: &Object) -> Option<String> {
     match object {
-        Object::Name(name) => Some(String::from_utf8_lossy(name).into_owned()),
-        Object::String(..) => lopdf::decode_text_string(object)
-            .ok()
-            .or_else(|| Some(String::from_utf8_lossy(object.as_str().ok()?).into_owned())),
+        Object::Name(name) => Some(destination_name(name)),
+        Object::String(..) => match lopdf::decode_text_string(object) {
+            Ok(text) => Some(destination_name(text.as_bytes())),
+            Err(_) => Some(destination_name(object.as_str().ok()?)),
+        },
         _ => None,
+    }
+}
+
+/// The HTML id a destination is named after: Chromium names it after the
+/// link's URL fragment, percent-encoded (`conteneuris%C3%A9s` for the id
+/// `conteneurisés`).
+fn destination_name(name: &[u8]) -> String {
+    match percent_encoding::percent_decode(name).decode_utf8() {
+        Ok(id) => id.into_owned(),
+        Err(_) => String::from_utf8_lossy(name).into_owned(),
     }
 }
 
@@ -281,13 +295,6 @@ impl Links {
     }
 }
 
-/// The link annotations of a PDF (none when it cannot be read).
-pub fn links(pdf: &[u8]) -> Links {
-    PrintedPdf::read(pdf)
-        .map(|pdf| pdf.links())
-        .unwrap_or_default()
-}
-
 /// Whether a page size in points is A4, portrait or landscape.
 pub fn is_a4((w, h): (f64, f64)) -> bool {
     let close = |a: f64, b: f64| (a - b).abs() <= A4_TOLERANCE;
@@ -306,6 +313,14 @@ pub struct Metadata {
     pub subject: Option<String>,
     /// `keywords` under the tool's table.
     pub keywords: Vec<String>,
+    /// `[book] language`: the catalog's `/Lang` if Chromium left none,
+    /// and `dc:language` in the XMP metadata.
+    pub language: Option<String>,
+    /// The printed page's headings as text. Chromium titles a bookmark
+    /// with the heading as laid out, and drops the space where the heading
+    /// wraps ("andorchestration"): a bookmark whose title is a heading's
+    /// but for white space gets the heading's.
+    pub headings: Vec<String>,
 }
 
 /// Chromium's entries that are kept as they are (its dates and names).
@@ -315,9 +330,8 @@ const KEPT: [&[u8]; 4] = [b"Creator", b"Producer", b"CreationDate", b"ModDate"];
 /// incremental update: Chromium's bytes (its tags, outline, links and
 /// `/Lang`) stay exactly as printed, and readers take the latest trailer.
 pub fn with_metadata(pdf: &[u8], metadata: &Metadata) -> anyhow::Result<Vec<u8>> {
-    let mut update: IncrementalDocument = pdf
-        .try_into()
-        .context("not a PDF file lopdf can read")?;
+    let mut update: IncrementalDocument =
+        pdf.try_into().context("not a PDF file lopdf can read")?;
     let previous = update.get_prev_documents();
     let mut info = Dictionary::new();
     let entries = [
@@ -344,13 +358,169 @@ pub fn with_metadata(pdf: &[u8], metadata: &Metadata) -> anyhow::Result<Vec<u8>>
             }
         }
     }
+    let root = previous
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .context("the PDF has no catalog")?;
     let id = update.new_document.add_object(info);
-    update.new_document.trailer.set("Info", Object::Reference(id));
+    update
+        .new_document
+        .trailer
+        .set("Info", Object::Reference(id));
+
+    // The same in XMP, which PDF 2.0 and archiving (PDF/A) read, and the
+    // only place a reader such as `pdfinfo -meta` shows the language.
+    let xmp = lopdf::Stream::new(
+        lopdf::dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+        xmp_packet(metadata).into_bytes(),
+    );
+    let xmp = update.new_document.add_object(xmp);
+    update
+        .opt_clone_object_to_new_document(root)
+        .context("cannot update the catalog")?;
+    let catalog = update
+        .new_document
+        .get_object_mut(root)
+        .and_then(Object::as_dict_mut)
+        .context("the catalog is not a dictionary")?;
+    catalog.set("Metadata", Object::Reference(xmp));
+    if let Some(language) = &metadata.language
+        && catalog.get(b"Lang").is_err()
+    {
+        catalog.set("Lang", lopdf::text_string(language));
+    }
+    let outline = catalog.get(b"Outlines").and_then(Object::as_reference).ok();
+    if let Some(outline) = outline {
+        retitle_bookmarks(&mut update, outline, &metadata.headings)?;
+    }
     let mut out = Vec::with_capacity(pdf.len() + 1024);
     update
         .save_to(&mut out)
         .context("cannot append the document information")?;
     Ok(out)
+}
+
+/// Gives the outline's items under `outline` the headings' titles they
+/// lost spaces of, in new versions of those items.
+fn retitle_bookmarks(
+    update: &mut IncrementalDocument,
+    outline: ObjectId,
+    headings: &[String],
+) -> anyhow::Result<()> {
+    let squeezed = |text: &str| -> String { text.split_whitespace().collect() };
+    let by_letters: HashMap<String, &str> =
+        headings.iter().map(|h| (squeezed(h), h.as_str())).collect();
+    let mut wrong = Vec::new();
+    let mut seen = HashSet::new();
+    let previous = update.get_prev_documents();
+    let first = |id: ObjectId| -> Option<ObjectId> {
+        previous
+            .get_dictionary(id)
+            .ok()?
+            .get(b"First")
+            .ok()?
+            .as_reference()
+            .ok()
+    };
+    let mut stack: Vec<ObjectId> = first(outline).into_iter().collect();
+    while let Some(id) = stack.pop() {
+        // A malformed outline may loop.
+        if !seen.insert(id) {
+            continue;
+        }
+        let Ok(item) = previous.get_dictionary(id) else {
+            continue;
+        };
+        if let Some(title) = item
+            .get(b"Title")
+            .ok()
+            .and_then(|t| lopdf::decode_text_string(t).ok())
+            && let Some(&heading) = by_letters.get(&squeezed(&title))
+            && heading != title
+        {
+            wrong.push((id, heading.to_owned()));
+        }
+        stack.extend(item.get(b"Next").and_then(Object::as_reference));
+        stack.extend(first(id));
+    }
+    for (id, title) in wrong {
+        update
+            .opt_clone_object_to_new_document(id)
+            .context("cannot update the outline")?;
+        if let Ok(item) = update
+            .new_document
+            .get_object_mut(id)
+            .and_then(Object::as_dict_mut)
+        {
+            item.set("Title", lopdf::text_string(&title));
+        }
+    }
+    Ok(())
+}
+
+/// An XMP packet with the document information and the language.
+fn xmp_packet(metadata: &Metadata) -> String {
+    let xml = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let list = |kind: &str, items: &[String]| {
+        let items: String = items
+            .iter()
+            .map(|item| format!("<rdf:li>{}</rdf:li>", xml(item)))
+            .collect();
+        format!("<rdf:{kind}>{items}</rdf:{kind}>")
+    };
+    let alt = |text: &str| {
+        format!(
+            "<rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt>",
+            xml(text)
+        )
+    };
+    let mut fields = String::new();
+    if let Some(title) = &metadata.title {
+        fields.push_str(&format!("<dc:title>{}</dc:title>\n", alt(title)));
+    }
+    if !metadata.authors.is_empty() {
+        fields.push_str(&format!(
+            "<dc:creator>{}</dc:creator>\n",
+            list("Seq", &metadata.authors)
+        ));
+    }
+    if let Some(subject) = &metadata.subject {
+        fields.push_str(&format!(
+            "<dc:description>{}</dc:description>\n",
+            alt(subject)
+        ));
+    }
+    if let Some(language) = &metadata.language {
+        fields.push_str(&format!(
+            "<dc:language>{}</dc:language>\n",
+            list("Bag", std::slice::from_ref(language))
+        ));
+    }
+    if !metadata.keywords.is_empty() {
+        fields.push_str(&format!(
+            "<dc:subject>{}</dc:subject>\n",
+            list("Bag", &metadata.keywords)
+        ));
+        fields.push_str(&format!(
+            "<pdf:Keywords>{}</pdf:Keywords>\n",
+            xml(&metadata.keywords.join(", "))
+        ));
+    }
+    let mut packet = String::from(concat!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n",
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n",
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n",
+        "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n",
+    ));
+    packet.push_str(&fields);
+    packet.push_str("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+    packet
 }
 
 #[cfg(test)]
@@ -464,6 +634,17 @@ mod tests {
     }
 
     #[test]
+    fn destinations_are_named_after_the_ids_chromium_percent_encodes() {
+        assert_eq!(
+            destination_name(b"services-conteneuris%C3%A9s"),
+            "services-conteneurisés"
+        );
+        assert_eq!(destination_name(b"plain-id"), "plain-id");
+        // Not UTF-8 once decoded: the name as it is.
+        assert_eq!(destination_name(b"bad-%FF"), "bad-%FF");
+    }
+
+    #[test]
     fn refuses_what_is_not_a_pdf() {
         assert!(PrintedPdf::read(b"<html>").is_err());
         assert!(PrintedPdf::read(b"%PDF-1.4\n%%EOF\n").is_err());
@@ -471,7 +652,7 @@ mod tests {
 
     #[test]
     fn reads_links_and_resolves_them_against_the_named_destinations() {
-        let links = links(&sample(3));
+        let links = PrintedPdf::read(&sample(3)).unwrap().links();
         assert_eq!(
             links.targets,
             [
@@ -484,7 +665,6 @@ mod tests {
         assert_eq!(links.destinations.len(), 2, "{:?}", links.destinations);
         assert_eq!(links.unresolved(), ["nowhere"]);
         assert_eq!(links.uris().count(), 1);
-        assert_eq!(self::links(b"not a pdf"), Links::default());
     }
 
     #[test]
@@ -527,12 +707,22 @@ mod tests {
             authors: vec!["Camille Moreau".into(), "Ana (tutor)".into()],
             subject: Some("RNCP Cloud DevOps Expert".into()),
             keywords: vec!["devops".into(), "cloud".into()],
+            language: Some("fr".into()),
+            // As if "Étape 2" were Chromium's title of a heading that wrapped.
+            headings: vec!["Introduction".into(), "É tape 2".into()],
         };
         let out = with_metadata(&printed, &metadata).unwrap();
         assert!(out.starts_with(&printed), "an incremental update");
         let document = Document::load_mem(&out).unwrap();
         let info = document
-            .get_dictionary(document.trailer.get(b"Info").unwrap().as_reference().unwrap())
+            .get_dictionary(
+                document
+                    .trailer
+                    .get(b"Info")
+                    .unwrap()
+                    .as_reference()
+                    .unwrap(),
+            )
             .unwrap();
         let text = |key: &[u8]| lopdf::decode_text_string(info.get(key).unwrap()).unwrap();
         assert_eq!(text(b"Title"), "Dossier technique — Camille");
@@ -543,9 +733,37 @@ mod tests {
         // The catalog (its language, outline) is Chromium's, untouched.
         let reread = PrintedPdf::read(&out).unwrap();
         assert_eq!(reread.pages(), 2);
-        assert_eq!(reread.bookmarks().len(), 2);
+        let titles: Vec<String> = reread.bookmarks().into_iter().map(|b| b.title).collect();
+        assert_eq!(titles, ["Introduction", "É tape 2"]);
+        let catalog = document.catalog().unwrap();
+        assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"fr");
+        let xmp = document
+            .get_object(catalog.get(b"Metadata").unwrap().as_reference().unwrap())
+            .unwrap()
+            .as_stream()
+            .unwrap();
+        let xmp = String::from_utf8(xmp.content.clone()).unwrap();
+        for expected in [
+            "<dc:language><rdf:Bag><rdf:li>fr</rdf:li></rdf:Bag></dc:language>",
+            "<dc:creator><rdf:Seq><rdf:li>Camille Moreau</rdf:li><rdf:li>Ana (tutor)</rdf:li></rdf:Seq></dc:creator>",
+            "<rdf:li xml:lang=\"x-default\">Dossier technique — Camille</rdf:li>",
+            "<pdf:Keywords>devops, cloud</pdf:Keywords>",
+        ] {
+            assert!(xmp.contains(expected), "{xmp}");
+        }
+        // A catalog without `/Lang` gets the book's.
+        let mut without = Document::load_mem(&printed).unwrap();
+        without.catalog_mut().unwrap().remove(b"Lang");
+        let mut bytes = Vec::new();
+        without.save_to(&mut bytes).unwrap();
+        let out = Document::load_mem(&with_metadata(&bytes, &metadata).unwrap()).unwrap();
         assert_eq!(
-            document.catalog().unwrap().get(b"Lang").unwrap().as_str().unwrap(),
+            out.catalog()
+                .unwrap()
+                .get(b"Lang")
+                .unwrap()
+                .as_str()
+                .unwrap(),
             b"fr"
         );
     }

@@ -18,6 +18,7 @@
 
 mod browser;
 pub(crate) mod document;
+mod front;
 mod summary;
 
 use crate::book::{engine, load};
@@ -28,13 +29,14 @@ use anyhow::{Context, bail};
 pub use browser::Network;
 use browser::{find_chromium, print_to_pdf, write_print_page};
 use document::{Metadata, PrintedPdf, with_metadata};
+use front::{ChapterStart, Contents, Cover};
 use mdbook_driver::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-pub use summary::{JuryGridSummary, PdfSummary};
+pub use summary::{ChapterPages, JuryGridSummary, PdfSummary};
 
 /// The file name of the PDF when no output is given.
 pub const DEFAULT_FILE_NAME: &str = "technical-file.pdf";
@@ -71,29 +73,35 @@ pub fn pdf(
     let out = output_path(book_dir, &book_config, &config, output, DEFAULT_FILE_NAME)?;
 
     let work = work_folder(&out)?;
-    let bytes = print(&chromium, &print_html, &out, work.path(), "book", network)?;
-    let bytes = describe(&out, bytes, &book_config, &config)?;
+    let front = front_pages(book_dir, &book_config, &config)?;
+    let bytes = print_book(&chromium, &print_html, &front, &out, work.path(), network)?;
+    let bytes = describe(&out, bytes, &read_page(&print_html)?, &book_config, &config)?;
     let printed = PrintedPdf::read(&bytes).with_context(|| format!("in {}", out.display()))?;
     let links = printed.links();
 
     let (hand_written_dir, estimate) =
         build_hand_written(book_dir, &work.path().join("hand-written"))?;
+    let hand_written_page = hand_written_dir.join("print.html");
+    let hand_written_html = read_page(&hand_written_page)?;
     let hand_written = print(
         &chromium,
-        &hand_written_dir.join("print.html"),
+        &hand_written_page,
+        &hand_written_html,
         &work.path().join("hand-written.pdf"),
         work.path(),
         "hand-written",
         network,
     )?;
-    let technical_file_pages = PrintedPdf::read(&hand_written)
-        .context("in the PDF of the hand-written chapters")?
-        .pages();
+    let hand_written =
+        PrintedPdf::read(&hand_written).context("in the PDF of the hand-written chapters")?;
+    let chapters = chapter_pages(&front::chapter_starts(&hand_written_html)?, &hand_written);
 
     Ok(PdfSummary {
         pdf: out,
         total_pages: printed.pages(),
-        technical_file_pages,
+        technical_file_pages: hand_written.pages(),
+        bookmarks: printed.bookmarks().len(),
+        chapters,
         budget: config.pages,
         estimate,
         lang: config.language.unwrap_or_default(),
@@ -168,8 +176,17 @@ pub fn jury_grid(
     }
     let out = output_path(book_dir, &book_config, &config, output, JURY_GRID_FILE_NAME)?;
     let work = work_folder(&out)?;
-    let bytes = print(&chromium, &page, &out, work.path(), "jury-grid", network)?;
-    let bytes = describe(&out, bytes, &book_config, &config)?;
+    let html = read_page(&page)?;
+    let bytes = print(
+        &chromium,
+        &page,
+        &html,
+        &out,
+        work.path(),
+        "jury-grid",
+        network,
+    )?;
+    let bytes = describe(&out, bytes, &html, &book_config, &config)?;
     let printed = PrintedPdf::read(&bytes).with_context(|| format!("in {}", out.display()))?;
     Ok(JuryGridSummary {
         pages: printed.pages(),
@@ -190,18 +207,24 @@ fn work_folder(pdf: &Path) -> anyhow::Result<tempfile::TempDir> {
         .with_context(|| format!("cannot create a work folder in {}", parent.display()))
 }
 
-/// Prints a page of the built book to `pdf` on A4 (a copy of it, with a
-/// base URL back to the book, in `work`) and returns the PDF's bytes.
+fn read_page(page: &Path) -> anyhow::Result<String> {
+    fs::read_to_string(page).with_context(|| format!("cannot read {}", page.display()))
+}
+
+/// Prints `html`, a page of the built book at `page`, to `pdf` on A4 (a
+/// copy of it, with a base URL back to the book, in `work`) and returns the
+/// PDF's bytes.
 fn print(
     chromium: &Path,
     page: &Path,
+    html: &str,
     pdf: &Path,
     work: &Path,
     name: &str,
     network: Network,
 ) -> anyhow::Result<Vec<u8>> {
     let copy = work.join(format!("print-{name}.html"));
-    write_print_page(page, &copy)?;
+    write_print_page(page, html, &copy)?;
     print_to_pdf(
         chromium,
         &copy,
@@ -212,12 +235,124 @@ fn print(
     fs::read(pdf).with_context(|| format!("cannot read {}", pdf.display()))
 }
 
+/// The front pages book.toml asks for, in the book's language.
+struct FrontPages {
+    cover: Option<Cover>,
+    contents: Option<String>,
+}
+
+fn front_pages(
+    book_dir: &Path,
+    book_config: &mdbook_preprocessor::config::Config,
+    config: &Config,
+) -> anyhow::Result<FrontPages> {
+    let words = config.words();
+    let cover = if config.print.cover {
+        let referential = load::read_referential(book_dir, config)
+            .map_err(|diagnostics| engine::Fatal { diagnostics })?
+            .0
+            .in_language(config.language.unwrap_or_default());
+        let date = config
+            .print
+            .date
+            .unwrap_or_else(crate::cli::scaffold::today);
+        Some(Cover {
+            title: book_config.book.title.clone().unwrap_or_default(),
+            student: config.authors.clone(),
+            training: referential.title,
+            school: config.print.school.clone(),
+            date: date.written(words),
+        })
+    } else {
+        None
+    };
+    let contents = config.print.contents.then(|| words.text("contents-title"));
+    Ok(FrontPages { cover, contents })
+}
+
+/// How many printings may pass before the contents' numbers settle: the
+/// first has blank numbers, the second the real ones, which lay out the
+/// same lines; a third only if they moved a chapter.
+const PRINTINGS: usize = 3;
+
+/// Prints the book's print page with its front pages; with a table of
+/// contents, prints it again until its numbers are the pages where the
+/// chapters start.
+fn print_book(
+    chromium: &Path,
+    print_html: &Path,
+    front: &FrontPages,
+    out: &Path,
+    work: &Path,
+    network: Network,
+) -> anyhow::Result<Vec<u8>> {
+    let html = read_page(print_html)?;
+    let chapters = match front.contents {
+        Some(_) => front::chapter_starts(&html)
+            .with_context(|| format!("{} has no chapters", print_html.display()))?,
+        None => Vec::new(),
+    };
+    let mut pages: Vec<Option<usize>> = vec![None; chapters.len()];
+    for _ in 0..PRINTINGS {
+        let contents = front.contents.as_deref().map(|heading| Contents {
+            heading,
+            chapters: &chapters,
+            pages: &pages,
+        });
+        let page = front::with_front_pages(&html, front.cover.as_ref(), contents)?;
+        let bytes = print(chromium, print_html, &page, out, work, "book", network)?;
+        if front.contents.is_none() {
+            return Ok(bytes);
+        }
+        let printed = PrintedPdf::read(&bytes).with_context(|| format!("in {}", out.display()))?;
+        let found = start_pages(&chapters, &printed);
+        if found == pages {
+            return Ok(bytes);
+        }
+        pages = found;
+    }
+    bail!(
+        "the table of contents' page numbers still moved after {PRINTINGS} printings; set `contents = false` under `[preprocessor.{NAME}.pdf]` in book.toml"
+    )
+}
+
+/// The page where each chapter starts, from the PDF's named destinations
+/// (mdBook links every heading to itself, and Chromium keeps the targets).
+fn start_pages(chapters: &[ChapterStart], printed: &PrintedPdf) -> Vec<Option<usize>> {
+    let destinations = printed.destination_pages();
+    chapters
+        .iter()
+        .map(|c| destinations.get(&c.id).copied())
+        .collect()
+}
+
+/// The real pages of each chapter: from its start to the next one's.
+fn chapter_pages(chapters: &[ChapterStart], printed: &PrintedPdf) -> Vec<ChapterPages> {
+    let starts = start_pages(chapters, printed);
+    let mut next = printed.pages() + 1;
+    let mut found = Vec::with_capacity(chapters.len());
+    for (chapter, start) in chapters.iter().zip(&starts).rev() {
+        let pages = start.map(|start| {
+            let pages = next.saturating_sub(start);
+            next = start;
+            pages
+        });
+        found.push(ChapterPages {
+            title: front::plain_text(&chapter.title),
+            pages,
+        });
+    }
+    found.reverse();
+    found
+}
+
 /// Gives the printed PDF at `out` the book's title, authors, description
 /// and keywords (Chromium gives it the title and `[book] language`), and
 /// returns its bytes.
 fn describe(
     out: &Path,
     bytes: Vec<u8>,
+    html: &str,
     book_config: &mdbook_preprocessor::config::Config,
     config: &Config,
 ) -> anyhow::Result<Vec<u8>> {
@@ -226,8 +361,11 @@ fn describe(
         authors: config.authors.clone(),
         subject: book_config.book.description.clone(),
         keywords: config.keywords.clone(),
+        language: book_config.book.language.clone(),
+        headings: front::heading_texts(html),
     };
-    let described = with_metadata(&bytes, &metadata).with_context(|| format!("in {}", out.display()))?;
+    let described =
+        with_metadata(&bytes, &metadata).with_context(|| format!("in {}", out.display()))?;
     fs::write(out, &described).with_context(|| format!("cannot write {}", out.display()))?;
     Ok(described)
 }

@@ -30,6 +30,20 @@ pub struct PdfSummary {
     pub unresolved_links: Vec<String>,
     /// The book's language, which the line speaks.
     pub lang: Lang,
+    /// The bookmarks of the PDF's outline.
+    pub bookmarks: usize,
+    /// The real pages of each hand-written chapter, in the book's order.
+    pub chapters: Vec<ChapterPages>,
+}
+
+/// A hand-written chapter as printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChapterPages {
+    /// Its first heading.
+    pub title: String,
+    /// From its first page to the next chapter's; `None` when the PDF has
+    /// no destination for its heading.
+    pub pages: Option<usize>,
 }
 
 /// Where the technical-file part stands against the budget.
@@ -99,6 +113,10 @@ impl PdfSummary {
                 ],
             ));
         }
+        if self.bookmarks == 0 {
+            line.push_str(&separator);
+            line.push_str(&words.text("pdf-no-outline"));
+        }
         if let Some((w, h)) = self.page_size.filter(|&size| !is_a4(size)) {
             line.push_str(&separator);
             line.push_str(&words.format(
@@ -110,6 +128,31 @@ impl PdfSummary {
             ));
         }
         format!("technical-file: {line}")
+    }
+
+    /// One line per hand-written chapter with its real pages, to follow
+    /// the summary line: where the technical file's pages go.
+    pub fn chapter_lines(&self) -> Vec<String> {
+        let words = self.lang.catalogue();
+        self.chapters
+            .iter()
+            .map(|chapter| match chapter.pages {
+                // Indented under the summary line (Fluent trims a value's
+                // leading spaces).
+                Some(pages) => words.format(
+                    "pdf-chapter",
+                    &[
+                        ("title", chapter.title.as_str().into()),
+                        ("pages", pages.into()),
+                    ],
+                ),
+                None => words.format(
+                    "pdf-chapter-unknown",
+                    &[("title", chapter.title.as_str().into())],
+                ),
+            })
+            .map(|line| format!("  {line}"))
+            .collect()
     }
 }
 
@@ -176,7 +219,30 @@ mod tests {
             link_targets: 211,
             unresolved_links: Vec::new(),
             lang: Lang::En,
+            bookmarks: 120,
+            chapters: vec![
+                ChapterPages {
+                    title: "Introduction".into(),
+                    pages: Some(1),
+                },
+                ChapterPages {
+                    title: "Block 1 & more".into(),
+                    pages: Some(3),
+                },
+                ChapterPages {
+                    title: "Conclusion".into(),
+                    pages: None,
+                },
+            ],
         };
+        assert_eq!(
+            summary.chapter_lines(),
+            [
+                "  Introduction: 1 page",
+                "  Block 1 & more: 3 pages",
+                "  Conclusion: its first page is not in the PDF"
+            ]
+        );
         assert_eq!(summary.budget_status(), Budget::Above);
         assert_eq!(
             summary.line(),

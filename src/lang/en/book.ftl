@@ -14,6 +14,8 @@ date = { $iso }
 
 appendix-title = Skill coverage
 part-title = Project reports
+# The heading of the printed file's table of contents (`pdf`).
+contents-title = Contents
 
 ## The appendix's head
 

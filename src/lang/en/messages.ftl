@@ -133,6 +133,8 @@ invalid-config = `{ $key }` must be { $expected ->
     [keywords] a list of words like ["devops", "cloud"]
     [english] "american", "british", "canadian" or "australian"
     [show-diagnostics] "preview", "always" or "never"
+    [table] a table of `cover`, `contents`, `school` and `date`
+    [date] a date like "2026-06-15"
    *[string] a string
 }; the default is used
 unknown-config-key = unknown key `{ $key }`; it is ignored
@@ -206,6 +208,11 @@ pdf-summary = { $pdf }: technical file { $pages ->
     [one] { $total } page
    *[other] { $total } pages
 } in total
+pdf-chapter = { $title }: { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+}
+pdf-chapter-unknown = { $title }: its first page is not in the PDF
 pdf-links-found = links to { $places ->
     [one] { $places } place
    *[other] { $places } places
@@ -214,6 +221,7 @@ pdf-links-nowhere = warning: links to { $broken } of its { $places ->
     [one] { $places } place
    *[other] { $places } places
 } lead nowhere ({ $anchors })
+pdf-no-outline = warning: the PDF has no outline (bookmarks); a Chromium from 2024 or later makes one from the headings
 pdf-not-a4 = warning: pages are { $width } × { $height } pt, not A4 (595 × 842 pt)
 pdf-jury = { $pdf }: jury grid, { $pages ->
     [one] { $pages } page

@@ -31,6 +31,8 @@ date = { $day ->
 
 appendix-title = Couverture des compétences
 part-title = Rapports de projet
+# The heading of the printed file's table of contents (`pdf`).
+contents-title = Sommaire
 
 ## L'en-tête de l'annexe
 

@@ -133,6 +133,8 @@ invalid-config = `{ $key }` doit être { $expected ->
     [keywords] une liste de mots comme ["devops", "cloud"]
     [english] "american", "british", "canadian" ou "australian"
     [show-diagnostics] "preview", "always" ou "never"
+    [table] une table de `cover`, `contents`, `school` et `date`
+    [date] une date comme "2026-06-15"
    *[string] une chaîne
 } ; la valeur par défaut est utilisée
 unknown-config-key = clé inconnue `{ $key }` ; elle est ignorée
@@ -206,6 +208,11 @@ pdf-summary = { $pdf } : dossier technique de { $pages ->
     [one] { $total } page
    *[other] { $total } pages
 } en tout
+pdf-chapter = { $title } : { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+}
+pdf-chapter-unknown = { $title } : sa première page n'est pas dans le PDF
 pdf-links-found = liens vers { $places ->
     [one] { $places } endroit
    *[other] { $places } endroits
@@ -214,6 +221,7 @@ pdf-links-nowhere = avertissement : { $broken } de ses liens vers { $places ->
     [one] { $places } endroit
    *[other] { $places } endroits
 } ne mènent nulle part ({ $anchors })
+pdf-no-outline = avertissement : le PDF n'a pas de signets ; un Chromium de 2024 ou plus récent les fait à partir des titres
 pdf-not-a4 = avertissement : les pages font { $width } × { $height } pt, pas A4 (595 × 842 pt)
 pdf-jury = { $pdf } : grille du jury, { $pages ->
     [one] { $pages } page
