@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::ops::Range;
 
 mod said;
-pub use said::{Message, Said};
+pub use said::{Message, Said, SaidArg};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

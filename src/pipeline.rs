@@ -65,7 +65,7 @@ pub struct Analysis {
     /// Problems of the hand-written chapters.
     pub chapter_diagnostics: Vec<Diagnostic>,
     /// Estimated A4 pages of the hand-written chapters.
-    pub pages: f64,
+    pub pages: checks::PageEstimate,
     /// The book's source folder relative to its root.
     pub source_dir: String,
 }
@@ -223,7 +223,7 @@ pub struct Rendered {
     pub chapters: Vec<(String, String)>,
     /// Every diagnostic, sorted.
     pub diagnostics: Vec<Diagnostic>,
-    pub pages: f64,
+    pub pages: checks::PageEstimate,
 }
 
 /// Renders the appendix (while the reports' texts are there for its

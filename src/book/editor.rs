@@ -4,6 +4,7 @@
 
 use crate::book::engine::{self, Fatal};
 use crate::diagnostic::{self, Diagnostic};
+use crate::model::checks::PageEstimate;
 use crate::model::file::TechnicalFile;
 use crate::pipeline::{self, ReportInput};
 use crate::spelling::{self, session::Session};
@@ -18,6 +19,10 @@ pub struct EditorView {
     pub file: TechnicalFile,
     /// Every diagnostic, sorted, as `check` gives them.
     pub diagnostics: Vec<Diagnostic>,
+    /// The page estimate of the hand-written chapters.
+    pub pages: PageEstimate,
+    /// The book's source folder relative to its root (`book`).
+    pub source_dir: String,
 }
 
 /// Why the book cannot be analysed: a broken book.toml or SUMMARY.md, or
@@ -92,5 +97,7 @@ pub fn analyze(
     Ok(EditorView {
         file: rendered.file,
         diagnostics,
+        pages: rendered.pages,
+        source_dir,
     })
 }

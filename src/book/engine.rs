@@ -49,7 +49,7 @@ pub struct Outcome {
     /// Every diagnostic, sorted.
     pub diagnostics: Vec<Diagnostic>,
     /// Estimated A4 pages of the hand-written chapters.
-    pub pages: f64,
+    pub pages: crate::model::checks::PageEstimate,
     pub placement: Placement,
     /// What the spelling check did (zero when it is off).
     pub spelling: SpellStats,
@@ -85,7 +85,7 @@ impl Outcome {
         if !gaps.is_empty() {
             parts.push(words.format("build-gaps", &[("gaps", gaps.join(" ").into())]));
         }
-        let pages = words.decimal(self.pages, 1);
+        let pages = words.decimal(self.pages.total, 1);
         parts.push(words.format("build-pages", &[("pages", pages.into())]));
         if self.spelling.pending > 0 {
             let files = self.spelling.pending;

@@ -50,7 +50,7 @@ pub fn published(dir: &Path, outcome: &Outcome) -> anyhow::Result<serde_json::Va
     let tally = outcome.tally();
     let facts = crate::render::published::Facts {
         title: &title,
-        page_estimate: outcome.pages,
+        page_estimate: &outcome.pages,
         errors: tally.errors,
         warnings: tally.warnings,
     };

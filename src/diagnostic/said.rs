@@ -19,6 +19,9 @@ pub enum SaidArg {
     /// A number with decimals as English writes it (`6.0`, `0.8`), written
     /// with the language's separator.
     Decimal(String),
+    /// Messages said one after the other, between the language's
+    /// `clause-separator`s ("a; b; c").
+    List(Vec<Said>),
 }
 
 impl From<usize> for SaidArg {
@@ -71,6 +74,21 @@ impl Said {
 
     /// The message in the language of `words`.
     pub fn in_words(&self, words: &Catalogue) -> String {
+        let lists: Vec<String> = self
+            .args
+            .iter()
+            .filter_map(|(_, value)| match value {
+                SaidArg::List(items) => Some(
+                    items
+                        .iter()
+                        .map(|item| item.in_words(words))
+                        .collect::<Vec<_>>()
+                        .join(&words.text("clause-separator")),
+                ),
+                _ => None,
+            })
+            .collect();
+        let mut lists = lists.iter();
         let args: Vec<(&str, Arg<'_>)> = self
             .args
             .iter()
@@ -79,6 +97,7 @@ impl Said {
                     SaidArg::Text(text) => Arg::from(text.as_str()),
                     SaidArg::Number(n) => Arg::from(*n),
                     SaidArg::Decimal(text) => Arg::from(words.number(text)),
+                    SaidArg::List(_) => Arg::from(lists.next().map_or("", String::as_str)),
                 };
                 (*name, value)
             })

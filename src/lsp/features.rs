@@ -3,6 +3,7 @@
 //! analysis and the document's current text; none writes anything.
 
 use super::Server;
+use crate::book::editor::EditorView;
 use crate::model::ids::ReportId;
 use crate::model::report::Report;
 use crate::referential::{Referential, SkillId};
@@ -566,7 +567,9 @@ pub fn code_lenses(server: &Server, params: CodeLensParams) -> Option<Vec<CodeLe
     let relative = server.relative(&params.text_document.uri)?;
     let text = server.text(&relative)?;
     let view = server.view.as_ref()?;
-    let (_, report) = report_at(server, &relative)?;
+    let Some((_, report)) = report_at(server, &relative) else {
+        return chapter_lens(view, &relative);
+    };
     let referential = &view.file.referential;
     let mut skills: Vec<SkillId> = report.claims.iter().map(|c| c.skill).collect();
     skills.sort();
@@ -589,7 +592,12 @@ pub fn code_lenses(server: &Server, params: CodeLensParams) -> Option<Vec<CodeLe
             report.scan.headings[h].range.start
         });
     let position = server.encoding.position(&text, at);
-    Some(vec![CodeLens {
+    Some(vec![lens_at(position, title)])
+}
+
+/// A title over a place of the document, which runs nothing.
+fn lens_at(position: lsp_types::Position, title: String) -> CodeLens {
+    CodeLens {
         range: lsp_types::Range::new(position, position),
         command: Some(Command {
             title,
@@ -597,5 +605,39 @@ pub fn code_lenses(server: &Server, params: CodeLensParams) -> Option<Vec<CodeLe
             arguments: None,
         }),
         data: None,
-    }])
+    }
+}
+
+/// A hand-written chapter's share of the page budget, on its first line:
+/// "640 words, ~1.8 pages (2 printed) of the file's ~10.0 (8–10 asked)".
+fn chapter_lens(view: &EditorView, relative: &str) -> Option<Vec<CodeLens>> {
+    let path = relative
+        .strip_prefix(view.source_dir.as_str())
+        .map(|p| p.trim_start_matches('/'))
+        .filter(|_| !view.source_dir.is_empty())
+        .unwrap_or(relative);
+    let chapter = view.pages.chapters.iter().find(|c| c.path == path)?;
+    let words = view.file.config.words();
+    let (min, max) = view.file.config.pages.unwrap_or_default();
+    let title = words.format(
+        "lsp-lens-chapter",
+        &[
+            ("words", chapter.words.into()),
+            ("pages", words.decimal(chapter.pages, 1).into()),
+            ("printed", (chapter.printed as usize).into()),
+            ("total", words.decimal(view.pages.total, 1).into()),
+            (
+                "budget",
+                if view.file.config.pages.is_some() {
+                    "set"
+                } else {
+                    "unset"
+                }
+                .into(),
+            ),
+            ("min", words.number(&min.to_string()).into()),
+            ("max", words.number(&max.to_string()).into()),
+        ],
+    );
+    Some(vec![lens_at(lsp_types::Position::new(0, 0), title)])
 }

@@ -50,6 +50,23 @@ pub fn json(file: &TechnicalFile) -> Value {
                 .map(|(_, s)| s.id.as_str())
                 .collect();
             let claimed = referential.skill_ids(&file.matrix.report_skills[index]);
+            // Where the report's words go, section by section (its title
+            // heading and any text before the first section apart).
+            let sections: Vec<Value> = report
+                .scan
+                .headings
+                .iter_enumerated()
+                .filter(|&(h, heading)| Some(h) != report.title_heading && heading.top_level)
+                .map(|(h, heading)| {
+                    json!({
+                        "section": report.heading_label(h),
+                        "anchor": report.anchors[h],
+                        "level": heading.level,
+                        "words": report.section_words[h],
+                        "pages": (report.section_words[h] as f64 / file.config.words_per_page * 10.0).round() / 10.0,
+                    })
+                })
+                .collect();
             json!({
                 "slug": report.stem,
                 "title": report.title,
@@ -61,6 +78,7 @@ pub fn json(file: &TechnicalFile) -> Value {
                 "kind": if report.front_matter.team.is_empty() { "individual" } else { "group" },
                 "skills": claimed,
                 "missing_sections": missing,
+                "sections": sections,
             })
         })
         .collect();

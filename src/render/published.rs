@@ -6,6 +6,7 @@
 //! away (a field may be added within a version).
 
 use crate::config::JURY_GRID_PATH;
+use crate::model::checks::PageEstimate;
 use crate::model::file::TechnicalFile;
 use crate::render::export;
 use crate::text::paths::html_page;
@@ -20,7 +21,7 @@ pub const SCHEMA: u64 = 1;
 pub struct Facts<'a> {
     pub title: &'a str,
     /// Estimated A4 pages of the hand-written chapters.
-    pub page_estimate: f64,
+    pub page_estimate: &'a PageEstimate,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -41,7 +42,14 @@ pub fn document(file: &TechnicalFile, facts: &Facts) -> Value {
             "title": file.referential.source_title,
             "skills": file.referential.skills.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
         },
-        "page_estimate": (facts.page_estimate * 10.0).round() / 10.0,
+        "page_estimate": tenths(facts.page_estimate.total),
+        "chapters": facts.page_estimate.chapters.iter().map(|c| json!({
+            "path": c.path,
+            "words": c.words,
+            "code_lines": c.code_lines,
+            "pages": tenths(c.pages),
+            "printed_pages": c.printed,
+        })).collect::<Vec<_>>(),
         "page_budget": config.pages.map(|(min, max)| json!({ "min": min, "max": max })),
         "checks": { "errors": facts.errors, "warnings": facts.warnings },
         "links": {
@@ -53,4 +61,9 @@ pub fn document(file: &TechnicalFile, facts: &Facts) -> Value {
         document.extend(extra);
     }
     document
+}
+
+/// A page count to a tenth, as the summary line shows it.
+fn tenths(pages: f64) -> f64 {
+    (pages * 10.0).round() / 10.0
 }

@@ -459,6 +459,44 @@ fn completion_hover_definition_references_symbols_actions_and_lens() {
         title.starts_with("evidences C1.1 C1.2") && title.ends_with("· book 17/18 skills"),
         "{title}"
     );
+
+    // A hand-written chapter's lens: its share of the page budget, as the
+    // estimate counts it; it follows the unsaved text.
+    let chapter = root.join("book/conclusion.md");
+    let conclusion = std::fs::read_to_string(&chapter).unwrap();
+    client.open(&chapter, &conclusion);
+    let chapter_doc = json!({"uri": uri(&chapter)});
+    let lens_title = |client: &mut Client| {
+        let lens = client.request(
+            "textDocument/codeLens",
+            json!({"textDocument": chapter_doc}),
+        )["result"]
+            .clone();
+        lens[0]["command"]["title"].as_str().unwrap().to_owned()
+    };
+    let title = lens_title(&mut client);
+    let estimate = mdbook_technical_file::analyze(&root).unwrap().pages;
+    let words = estimate
+        .chapters
+        .iter()
+        .find(|c| c.path == "conclusion.md")
+        .unwrap()
+        .words;
+    assert!(
+        title.starts_with(&format!("{words} words, ~0."))
+            && title.ends_with(" pages (1 printed) of the file's ~10.0 (8–10 asked)"),
+        "{title}"
+    );
+    let longer = format!(
+        "{conclusion}\n{}\n",
+        "More words about the year. ".repeat(60)
+    );
+    client.change(&chapter, &longer);
+    let title = lens_title(&mut client);
+    assert!(
+        title.contains("(2 printed) of the file's ~11.0 (8–10 asked)"),
+        "{title}"
+    );
     client.shutdown();
 }
 

@@ -59,6 +59,49 @@ fn the_published_coverage_matches_its_schema() {
     assert!(example["title"].as_str().is_some_and(|t| !t.is_empty()));
     let page_estimate = example["page_estimate"].as_f64().unwrap();
     assert!((8.0..=10.0).contains(&page_estimate), "{page_estimate}");
+    // Where the pages go: the hand-written chapters, whose printed pages
+    // add up to the estimate, and every report's sections with their words.
+    let chapters = example["chapters"].as_array().unwrap();
+    let paths: Vec<&str> = chapters
+        .iter()
+        .map(|c| c["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "introduction.md",
+            "block-1-cloud-infrastructure.md",
+            "block-2-automation.md",
+            "block-3-project-management.md",
+            "conclusion.md",
+            "reports.md"
+        ]
+    );
+    let printed: f64 = chapters
+        .iter()
+        .map(|c| c["printed_pages"].as_f64().unwrap())
+        .sum();
+    assert_eq!(printed, page_estimate);
+    for chapter in chapters {
+        let words = chapter["words"].as_f64().unwrap();
+        let pages = chapter["pages"].as_f64().unwrap();
+        assert!(
+            (pages - words / 350.0).abs() < 0.06 + chapter["code_lines"].as_f64().unwrap() / 45.0,
+            "{chapter}"
+        );
+    }
+    for report in example["reports"].as_array().unwrap() {
+        let sections = report["sections"].as_array().unwrap();
+        assert!(sections.len() >= 8, "{report}");
+        assert!(
+            sections
+                .iter()
+                .all(|s| s["words"].as_u64().unwrap() > 0 || s["level"] != 2),
+            "{report}"
+        );
+    }
+    let terraform = &example["reports"][0]["sections"][0];
+    assert_eq!(terraform["anchor"], "the-problem", "{terraform}");
     let kinds: Vec<&str> = example["reports"]
         .as_array()
         .unwrap()

@@ -271,7 +271,7 @@ fn without_the_site_address_the_grid_links_inside_the_book_and_check_says_why() 
     );
     // The page estimate is that of the hand-written chapters alone.
     let without = grid_book(None);
-    let pages = |root: &std::path::Path| mdbook_technical_file::analyze(root).unwrap().pages;
+    let pages = |root: &std::path::Path| mdbook_technical_file::analyze(root).unwrap().pages.total;
     assert_eq!(pages(book.root()), pages(without.root()));
 }
 

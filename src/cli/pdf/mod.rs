@@ -458,7 +458,7 @@ impl Preprocessor for HandWrittenOnly {
             .map(|r| file.report_path(r).to_owned())
             .collect();
         generated.extend(file.config.generated_pages().map(str::to_owned));
-        *self.estimate.lock().unwrap_or_else(|e| e.into_inner()) = outcome.pages;
+        *self.estimate.lock().unwrap_or_else(|e| e.into_inner()) = outcome.pages.total;
         let mut book = outcome.book;
         remove_chapters(&mut book.items, &generated);
         Ok(book)

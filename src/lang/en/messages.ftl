@@ -55,7 +55,11 @@ page-budget = the hand-written technical file is ~{ $pages } pages ({ $words } w
     [below] below
    *[above] above
 } the { $min }–{ $max } pages asked for
-page-budget-help = about { $words } words and { $lines } code lines fill an A4 page; `pdf` counts real pages
+page-budget-help = about { $words } words and { $lines } code lines fill an A4 page; `pdf` counts real pages. By chapter: { $chapters }
+page-budget-chapter = { $path } ~{ $pages } ({ $words } words, { $printed ->
+    [one] { $printed } page
+   *[other] { $printed } pages
+} printed)
 
 ## Markers, skills, links and encodings
 
@@ -187,6 +191,13 @@ lsp-lens = evidences { $count ->
     [0] no skill yet
    *[other] { $skills }
 } · book { $covered }/{ $total } skills
+lsp-lens-chapter = { $words ->
+    [one] { $words } word
+   *[other] { $words } words
+}, ~{ $pages } pages ({ $printed } printed) of the file's ~{ $total }{ $budget ->
+    [set] {" "}({ $min }–{ $max } asked)
+   *[unset] {""}
+}
 unsupported-chapter-language = `<!-- lang: { $tag } -->` is not a language the tool supports; this chapter gets no spelling
 missing-chapter = SUMMARY.md lists `{ $path }`, which does not exist: the chapter is left out
 missing-chapter-help = write the file, or make the chapter a draft on purpose: `- [{ $name }]()`

@@ -55,7 +55,11 @@ page-budget = le dossier technique rédigé fait ~{ $pages } pages ({ $words } m
     [below] en dessous des
    *[above] au-dessus des
 } { $min } à { $max } pages demandées
-page-budget-help = environ { $words } mots et { $lines } lignes de code remplissent une page A4 ; `pdf` compte les pages réelles
+page-budget-help = environ { $words } mots et { $lines } lignes de code remplissent une page A4 ; `pdf` compte les pages réelles. Par chapitre : { $chapters }
+page-budget-chapter = { $path } ~{ $pages } ({ $words } mots, { $printed ->
+    [one] { $printed } page imprimée
+   *[other] { $printed } pages imprimées
+})
 
 ## Marqueurs, compétences, liens et encodages
 
@@ -187,6 +191,13 @@ lsp-lens = atteste { $count ->
     [0] encore aucune compétence
    *[other] { $skills }
 } · livre { $covered }/{ $total } compétences
+lsp-lens-chapter = { $words ->
+    [one] { $words } mot
+   *[other] { $words } mots
+}, ~{ $pages } pages ({ $printed } imprimées) sur les ~{ $total } du dossier{ $budget ->
+    [set] {" "}({ $min } à { $max } demandées)
+   *[unset] {""}
+}
 unsupported-chapter-language = `<!-- lang: { $tag } -->` n’est pas une langue prise en charge par l’outil ; ce chapitre n’a pas de vérification orthographique
 missing-chapter = SUMMARY.md liste `{ $path }`, qui n’existe pas : le chapitre est laissé de côté
 missing-chapter-help = écrivez le fichier, ou faites du chapitre un brouillon assumé : `- [{ $name }]()`

@@ -13,7 +13,7 @@ mod reports;
 use crate::model::file::TechnicalFile;
 use crate::model::ids::Texts;
 
-pub use book::{ChapterSize, estimate_pages};
+pub use book::{ChapterSize, PageEstimate, estimate_pages};
 
 /// Words below which a section is too thin to evidence a skill.
 pub const THIN_EVIDENCE_WORDS: usize = 40;
