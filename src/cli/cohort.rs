@@ -54,27 +54,41 @@ pub fn run(
         Err(diagnostics) => return Ok(unusable(&diagnostics, color, "the referential")),
     };
     let students = gather(&cohort, &folder, &referential);
+    let words = cohort.language.catalogue();
     let failed: Vec<&Student> = students.iter().filter(|s| s.data.is_err()).collect();
     for student in &failed {
         if let Err(problem) = &student.data {
-            eprintln!(
-                "warning: {}: {} {}",
-                student.name,
-                student.source,
-                problem.reason()
+            let said = words.format(
+                "cohort-source-problem",
+                &[
+                    ("source", student.source.to_string().into()),
+                    ("reason", problem.reason(words).into()),
+                ],
             );
+            eprintln!("warning: {}: {said}", student.name);
         }
     }
     let failed = failed.len();
-    let dashboard = Cohort::build(cohort.name, today, referential, cohort.attention, students);
+    let dashboard = Cohort::build(
+        cohort.name,
+        cohort.language,
+        today,
+        referential.in_language(cohort.language),
+        cohort.attention,
+        students,
+    );
     let out = output.map_or_else(|| folder.join("dashboard"), Path::to_path_buf);
     write(&out, &dashboard)?;
-    eprintln!(
-        "technical-file: cohort of {}, {} with data, {failed} failed; dashboard written to {}",
-        crate::text::counted(dashboard.students.len(), "student"),
-        dashboard.with_data(),
-        out.join("index.html").display()
+    let summary = words.format(
+        "cohort-summary",
+        &[
+            ("students", dashboard.students.len().into()),
+            ("with-data", dashboard.with_data().into()),
+            ("failed", failed.into()),
+            ("path", out.join("index.html").display().to_string().into()),
+        ],
     );
+    eprintln!("technical-file: {summary}");
     Ok(if failed > 0 {
         Exit::Findings
     } else {

@@ -4,7 +4,6 @@
 //! text, no JavaScript), followed by the same figures as a table.
 
 use crate::cohort::model::{Cohort, Month};
-use crate::lang::Lang;
 use crate::referential::BlockId;
 use crate::render::appendix::progression::{SERIES, marker_shape, month_label as axis_month, num};
 use crate::text::html::Html;
@@ -17,15 +16,19 @@ const PLOT_LEFT: f64 = 34.0;
 const LABELS_WIDTH: f64 = 92.0;
 const HEIGHT: f64 = PLOT_TOP + PLOT_HEIGHT + 34.0;
 
-fn month_label(month: &Month) -> String {
-    // The dashboard is in English, the school's working language here.
-    axis_month(Lang::En.catalogue(), month.start.year, month.start.month)
+fn month_label(cohort: &Cohort, month: &Month) -> String {
+    axis_month(cohort.words(), month.start.year, month.start.month)
+}
+
+/// A mean to a tenth, with the language's decimal separator.
+fn mean(cohort: &Cohort, value: f64) -> String {
+    cohort.words().decimal(value, 1)
 }
 
 pub fn render(cohort: &Cohort, html: &mut Html) {
     let months = &cohort.progression;
     if months.is_empty() {
-        html.element("p", &[], "No dated report yet: nothing to chart.")
+        html.element("p", &[], &cohort.words().text("cohort-chart-empty"))
             .newline();
         return;
     }
@@ -56,14 +59,10 @@ pub fn render(cohort: &Cohort, html: &mut Html) {
         ],
     )
     .newline();
-    html.element(
-        "title",
-        &[],
-        "Skills evidenced per block, on average per student, by month",
-    )
-    .newline();
+    html.element("title", &[], &cohort.words().text("cohort-chart-title"))
+        .newline();
     html.element("desc", &[], &description(cohort)).newline();
-    axes(months, y_max, &x, &y, html);
+    axes(cohort, y_max, &x, &y, html);
     let ends: Vec<f64> = months[months.len() - 1]
         .mean
         .iter()
@@ -88,7 +87,7 @@ pub fn render(cohort: &Cohort, html: &mut Html) {
     html.element(
         "figcaption",
         &[],
-        "Skills evidenced per block, on average over the students with data, by the end of each month (reports by their validation dates).",
+        &cohort.words().text("cohort-chart-caption"),
     )
     .newline();
     html.close("figure").newline();
@@ -135,11 +134,14 @@ fn series(
     .newline();
     let total = info.skills().len();
     for (month, (px, py)) in months.iter().zip(points) {
-        let title = format!(
-            "{} in {}: {:.1} of {total} skills on average",
-            info.id,
-            month_label(month),
-            month.mean[block]
+        let title = cohort.words().format(
+            "cohort-chart-point",
+            &[
+                ("block", info.id.as_str().into()),
+                ("month", month_label(cohort, month).into()),
+                ("mean", mean(cohort, month.mean[block]).into()),
+                ("total", total.into()),
+            ],
         );
         marker_shape(marker, *px, *py, 3.5, colour, Some(&title), html);
     }
@@ -147,7 +149,7 @@ fn series(
     html.element(
         "text",
         &[("x", &num(label.0)), ("y", &num(label.1))],
-        &format!("{} {:.1}/{total}", info.id, last),
+        &format!("{} {}/{total}", info.id, mean(cohort, last)),
     )
     .newline();
     html.close("g").newline();
@@ -168,12 +170,13 @@ fn apart(ys: &[f64], gap: f64) -> Vec<f64> {
 }
 
 fn axes(
-    months: &[Month],
+    cohort: &Cohort,
     y_max: usize,
     x: &dyn Fn(usize) -> f64,
     y: &dyn Fn(f64) -> f64,
     html: &mut Html,
 ) {
+    let months = &cohort.progression;
     let right = x(months.len().max(2) - 1);
     html.open("g", &[("class", "tf-chart-grid")]).newline();
     let step = if y_max <= 12 { 1 } else { y_max.div_ceil(6) };
@@ -212,7 +215,7 @@ fn axes(
                 ("y", &num(PLOT_TOP + PLOT_HEIGHT + 18.0)),
                 ("text-anchor", "middle"),
             ],
-            &month_label(month),
+            &month_label(cohort, month),
         )
         .newline();
     }
@@ -227,45 +230,59 @@ fn description(cohort: &Cohort) -> String {
         .blocks
         .iter_enumerated()
         .map(|(b, block)| {
-            format!(
-                "{} {:.1} of {}",
-                block.id,
-                last.mean[b],
-                block.skills().len()
+            cohort.words().format(
+                "cohort-chart-block-end",
+                &[
+                    ("block", block.id.as_str().into()),
+                    ("mean", mean(cohort, last.mean[b]).into()),
+                    ("total", block.skills().len().into()),
+                ],
             )
         })
         .collect();
-    format!(
-        "{} months from {} to {}. Skills evidenced on average at the end: {}.",
-        months.len(),
-        month_label(&months[0]),
-        month_label(last),
-        blocks.join(", ")
+    cohort.words().format(
+        "cohort-chart-description",
+        &[
+            ("months", months.len().into()),
+            ("first", month_label(cohort, &months[0]).into()),
+            ("last", month_label(cohort, last).into()),
+            ("blocks", blocks.join(", ").into()),
+        ],
     )
 }
 
 fn table(cohort: &Cohort, html: &mut Html) {
     html.open("details", &[("class", "tf-progression-data")])
         .newline();
-    html.element("summary", &[], "The chart's figures")
+    html.element("summary", &[], &cohort.words().text("cohort-chart-figures"))
         .newline();
     html.open("table", &[]).newline();
     html.open("thead", &[]).open("tr", &[]);
-    html.element("th", &[("scope", "col")], "Month");
+    html.element(
+        "th",
+        &[("scope", "col")],
+        &cohort.words().text("cohort-chart-month"),
+    );
     for block in cohort.referential.blocks.iter() {
         html.element(
             "th",
             &[("scope", "col")],
-            &format!("{} (of {})", block.id, block.skills().len()),
+            &cohort.words().format(
+                "cohort-chart-block",
+                &[
+                    ("block", block.id.as_str().into()),
+                    ("total", block.skills().len().into()),
+                ],
+            ),
         );
     }
     html.close("tr").close("thead").newline();
     html.open("tbody", &[]).newline();
     for month in &cohort.progression {
         html.open("tr", &[]);
-        html.element("th", &[("scope", "row")], &month_label(month));
+        html.element("th", &[("scope", "row")], &month_label(cohort, month));
         for value in month.mean.iter() {
-            html.element("td", &[("class", "tf-number")], &format!("{value:.1}"));
+            html.element("td", &[("class", "tf-number")], &mean(cohort, *value));
         }
         html.close("tr").newline();
     }

@@ -4,6 +4,7 @@
 //! never a panic: bytes that are not JSON, another `schema`, another
 //! referential, a document without the fields it needs.
 
+use crate::lang::{Arg, Catalogue};
 use crate::referential::Referential;
 use crate::render::published::SCHEMA;
 use crate::syntax::frontmatter::Date;
@@ -81,24 +82,56 @@ pub enum Problem {
     NotJson(String),
     /// Another version of the format (or none).
     Schema(String),
-    /// Made with another referential than the cohort's.
-    Referential(String),
+    /// Made with another referential than the cohort's: its title…
+    OtherTitle {
+        found: String,
+        expected: String,
+    },
+    /// …or its skills (ids joined with ", ").
+    OtherSkills {
+        found: String,
+        expected: String,
+    },
     /// JSON of the right version, without what the dashboard needs.
     Invalid(String),
 }
 
 impl Problem {
-    /// The reason, as the dashboard shows it.
-    pub fn reason(&self) -> String {
-        match self {
-            Problem::Unreachable(why) => format!("cannot be read: {why}"),
-            Problem::NotJson(why) => format!("is not JSON: {why}"),
-            Problem::Schema(found) => {
-                format!("has schema {found}, this tool reads schema {SCHEMA}")
-            }
-            Problem::Referential(why) => format!("uses another referential: {why}"),
-            Problem::Invalid(why) => format!("is not a coverage document: {why}"),
-        }
+    /// The reason, after "data", in the language of `words`.
+    pub fn reason(&self, words: &Catalogue) -> String {
+        let (id, args): (&str, Vec<(&str, Arg<'_>)>) = match self {
+            Problem::Unreachable(why) => (
+                "cohort-problem-unreachable",
+                vec![("why", why.as_str().into())],
+            ),
+            Problem::NotJson(why) => (
+                "cohort-problem-not-json",
+                vec![("why", why.as_str().into())],
+            ),
+            Problem::Schema(found) => (
+                "cohort-problem-schema",
+                vec![
+                    ("found", found.as_str().into()),
+                    ("schema", (SCHEMA as usize).into()),
+                ],
+            ),
+            Problem::OtherTitle { found, expected } => (
+                "cohort-problem-title",
+                vec![
+                    ("found", found.as_str().into()),
+                    ("expected", expected.as_str().into()),
+                ],
+            ),
+            Problem::OtherSkills { found, expected } => (
+                "cohort-problem-skills",
+                vec![
+                    ("found", found.as_str().into()),
+                    ("expected", expected.as_str().into()),
+                ],
+            ),
+            Problem::Invalid(why) => ("cohort-problem-invalid", vec![("why", why.as_str().into())]),
+        };
+        words.format(id, &args)
     }
 }
 
@@ -116,10 +149,10 @@ pub fn read(bytes: &[u8], referential: &Referential) -> Result<Document, Problem
         serde_json::from_value(value).map_err(|e| Problem::Invalid(e.to_string()))?;
     let expected: Vec<&str> = referential.skills.iter().map(|s| s.id.as_str()).collect();
     if document.referential.title != referential.source_title {
-        return Err(Problem::Referential(format!(
-            "«{}», not «{}»",
-            document.referential.title, referential.source_title
-        )));
+        return Err(Problem::OtherTitle {
+            found: document.referential.title,
+            expected: referential.source_title.clone(),
+        });
     }
     if document.referential.skills != expected
         || document
@@ -128,11 +161,10 @@ pub fn read(bytes: &[u8], referential: &Referential) -> Result<Document, Problem
             .map(|s| s.id.as_str())
             .ne(expected.iter().copied())
     {
-        return Err(Problem::Referential(format!(
-            "its skills are {}, not {}",
-            document.referential.skills.join(", "),
-            expected.join(", ")
-        )));
+        return Err(Problem::OtherSkills {
+            found: document.referential.skills.join(", "),
+            expected: expected.join(", "),
+        });
     }
     Ok(document)
 }
@@ -150,7 +182,7 @@ mod tests {
         assert_eq!(problem("{}"), Problem::Schema("none".to_owned()));
         assert!(matches!(problem("{\"schema\": 1}"), Problem::Invalid(_)));
         assert_eq!(
-            Problem::Schema("2".to_owned()).reason(),
+            Problem::Schema("2".to_owned()).reason(crate::lang::Lang::En.catalogue()),
             "has schema 2, this tool reads schema 1"
         );
     }

@@ -1,5 +1,7 @@
 //! The cohort as data: `cohort.csv` (one row per student, for a
-//! spreadsheet) and `cohort.json` (every figure of the dashboard).
+//! spreadsheet) and `cohort.json` (every figure of the dashboard). The
+//! column and field names are fixed; the reasons are in the dashboard's
+//! language, for the school that reads them.
 
 use crate::cohort::model::{Cohort, Student};
 use crate::render::published::SCHEMA;
@@ -85,7 +87,7 @@ fn csv_fields(cohort: &Cohort, student: &Student) -> Vec<String> {
             let mut fields = vec![
                 student.name.clone(),
                 "failed".to_owned(),
-                problem.reason(),
+                problem.reason(cohort.words()),
                 String::new(),
                 student.source.clone(),
             ];
@@ -179,7 +181,7 @@ fn student_json(cohort: &Cohort, student: &Student) -> Value {
             "name": student.name,
             "source": student.source,
             "status": "failed",
-            "reason": problem.reason(),
+            "reason": problem.reason(cohort.words()),
             "attention": attention,
         }),
     }

@@ -5,6 +5,7 @@
 //! its `file:line:col`.
 
 use crate::diagnostic::{Diagnostic, Locate};
+use crate::lang::Lang;
 use crate::syntax::frontmatter::Date;
 use crate::syntax::value::{Key, Spanned, Value, parse_toml};
 use crate::text::source::SourceFile;
@@ -14,6 +15,8 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq)]
 pub struct CohortFile {
     pub name: String,
+    /// `language`: the dashboard's language (English when unset).
+    pub language: Lang,
     /// A referential TOML file, relative to the cohort file; `None` for the
     /// embedded one.
     pub referential: Option<String>,
@@ -72,7 +75,7 @@ pub fn followed(address: &str) -> bool {
     starts("https://") || (cfg!(feature = "test-support") && starts("http://127.0.0.1:"))
 }
 
-const KEYS: [&str; 4] = ["name", "referential", "attention", "student"];
+const KEYS: [&str; 5] = ["name", "language", "referential", "attention", "student"];
 const ATTENTION_KEYS: [&str; 4] = ["min-skills", "by", "max-days-without-report", "pages"];
 const STUDENT_KEYS: [&str; 3] = ["name", "site", "path"];
 
@@ -171,6 +174,7 @@ impl Reader<'_> {
         let mut name = None;
         let mut cohort = CohortFile {
             name: String::new(),
+            language: Lang::En,
             referential: None,
             attention: Thresholds::default(),
             students: Vec::new(),
@@ -178,6 +182,11 @@ impl Reader<'_> {
         for (key, value) in &entries {
             match key.name.as_str() {
                 "name" => name = self.string(key, value),
+                "language" => {
+                    if let Some(lang) = self.language(value) {
+                        cohort.language = lang;
+                    }
+                }
                 "referential" => cohort.referential = self.string(key, value),
                 "attention" => cohort.attention = self.attention(value),
                 "student" => cohort.students = self.students(value),
@@ -201,6 +210,29 @@ impl Reader<'_> {
             );
         }
         cohort
+    }
+
+    fn language(&mut self, value: &Spanned) -> Option<Lang> {
+        let Value::String(tag) = &value.value else {
+            self.error(
+                value.span.clone(),
+                "`language` must be a string such as \"fr\"".to_owned(),
+                None,
+            );
+            return None;
+        };
+        match Lang::from_tag(tag) {
+            Ok(lang) => Some(lang),
+            Err(_) => {
+                let supported: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+                self.error(
+                    value.span.clone(),
+                    format!("`language = \"{tag}\"` is not a language the tool supports"),
+                    Some(format!("supported: {}", supported.join(", "))),
+                );
+                None
+            }
+        }
     }
 
     fn attention(&mut self, value: &Spanned) -> Thresholds {
@@ -400,7 +432,7 @@ mod tests {
         assert_eq!(
             errors(text),
             [
-                "COHORT.toml:2:1 unknown key `referentiel` (known: name, referential, attention, student)",
+                "COHORT.toml:2:1 unknown key `referentiel` (known: name, language, referential, attention, student)",
                 "COHORT.toml:5:8 `site` must be an https:// address, not `http://ana.github.io/`",
                 "COHORT.toml:6:1 `Bo` has neither `site` nor `path`",
                 "COHORT.toml:9:9 `pages` must be [min, max] (or false)",

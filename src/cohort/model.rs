@@ -5,6 +5,7 @@
 
 use crate::cohort::data::{Document, Problem};
 use crate::cohort::file::Thresholds;
+use crate::lang::{Catalogue, Lang};
 use crate::referential::{BlockId, Referential, SkillId};
 use crate::syntax::frontmatter::Date;
 use crate::text::index::IdVec;
@@ -91,6 +92,8 @@ pub struct Month {
 #[derive(Debug, Clone)]
 pub struct Cohort {
     pub name: String,
+    /// The dashboard's language (`language` in the cohort file).
+    pub lang: Lang,
     pub today: Date,
     pub referential: Referential,
     pub thresholds: Thresholds,
@@ -110,6 +113,7 @@ pub const MAX_MONTHS: usize = 48;
 impl Cohort {
     pub fn build(
         name: String,
+        lang: Lang,
         today: Date,
         referential: Referential,
         thresholds: Thresholds,
@@ -136,6 +140,7 @@ impl Cohort {
         let progression = progression(&referential, &students, today);
         Cohort {
             name,
+            lang,
             today,
             referential,
             thresholds,
@@ -155,11 +160,22 @@ impl Cohort {
         share(self.skill_students[skill], self.with_data())
     }
 
+    /// The catalogue of the dashboard's language.
+    pub fn words(&self) -> &'static Catalogue {
+        self.lang.catalogue()
+    }
+
     /// Why a student needs attention (empty when they do not).
     pub fn attention(&self, student: &Student) -> Vec<String> {
+        let words = self.words();
         let loaded = match &student.data {
             Ok(loaded) => loaded,
-            Err(problem) => return vec![format!("their data {}", problem.reason())],
+            Err(problem) => {
+                return vec![words.format(
+                    "cohort-reason-data",
+                    &[("reason", problem.reason(words).into())],
+                )];
+            }
         };
         let rules = &self.thresholds;
         let total = self.referential.skills.len();
@@ -167,19 +183,29 @@ impl Cohort {
         if let Some(min) = rules.min_skills {
             let due = rules.by.is_none_or(|by| self.today >= by);
             if due && loaded.covered < min {
-                let by = rules.by.map(|d| format!(" by {d}")).unwrap_or_default();
-                reasons.push(format!(
-                    "{} of {total} skills evidenced, {min} expected{by}",
-                    loaded.covered
+                let by = rules
+                    .by
+                    .map_or_else(|| "none".to_owned(), |d| d.written(words));
+                reasons.push(words.format(
+                    "cohort-reason-skills",
+                    &[
+                        ("covered", loaded.covered.into()),
+                        ("total", total.into()),
+                        ("min", min.into()),
+                        ("by", by.into()),
+                    ],
                 ));
             }
         }
         if let Some(days) = rules.max_days_without_report {
             match loaded.last_report {
-                None => reasons.push("no dated report".to_owned()),
-                Some(last) if self.today.days() - last.days() > days => reasons.push(format!(
-                    "no report for {} days (the last is of {last})",
-                    self.today.days() - last.days()
+                None => reasons.push(words.text("cohort-reason-undated")),
+                Some(last) if self.today.days() - last.days() > days => reasons.push(words.format(
+                    "cohort-reason-silent",
+                    &[
+                        ("days", ((self.today.days() - last.days()) as usize).into()),
+                        ("last", last.written(words).into()),
+                    ],
                 )),
                 Some(_) => {}
             }
@@ -187,19 +213,19 @@ impl Cohort {
         if let Some((min, max)) = rules.pages {
             let pages = loaded.document.page_estimate;
             if pages < min || pages > max {
-                reasons.push(format!(
-                    "~{pages:.1} pages, outside {}–{}",
-                    number(min),
-                    number(max)
+                reasons.push(words.format(
+                    "cohort-reason-pages",
+                    &[
+                        ("pages", words.decimal(pages, 1).into()),
+                        ("min", words.number(&number(min)).into()),
+                        ("max", words.number(&number(max)).into()),
+                    ],
                 ));
             }
         }
         let errors = loaded.document.checks.errors;
         if errors > 0 {
-            reasons.push(format!(
-                "`check` finds {}",
-                crate::text::counted(errors, "error")
-            ));
+            reasons.push(words.format("cohort-reason-errors", &[("errors", errors.into())]));
         }
         reasons
     }
@@ -344,7 +370,14 @@ mod tests {
             by: Date::parse("2026-05-01"),
             ..Thresholds::default()
         };
-        let cohort = Cohort::build("C".to_owned(), today, referential, thresholds, students);
+        let cohort = Cohort::build(
+            "C".to_owned(),
+            Lang::En,
+            today,
+            referential,
+            thresholds,
+            students,
+        );
         assert_eq!(cohort.with_data(), 2);
         assert!(cohort.attention(&cohort.students[0]).is_empty());
         assert_eq!(

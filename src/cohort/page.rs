@@ -5,9 +5,9 @@
 
 use crate::cohort::chart;
 use crate::cohort::model::{Cohort, Loaded, Student, number};
+use crate::lang::Catalogue;
 use crate::referential::SkillId;
 use crate::text::html::Html;
-use crate::text::{counted, plural};
 
 const STYLESHEET: &str = include_str!("dashboard.css");
 
@@ -20,25 +20,24 @@ pub fn student_id(index: usize) -> String {
 }
 
 pub fn render(cohort: &Cohort) -> String {
+    let words = cohort.words();
+    let title = words.format("cohort-title", &[("name", cohort.name.as_str().into())]);
     let mut html = Html::new();
     html.open("main", &[]).newline();
-    html.element("h1", &[], &format!("{} — cohort dashboard", cohort.name))
-        .newline();
+    html.element("h1", &[], &title).newline();
     let failed = cohort.students.len() - cohort.with_data();
     html.element(
         "p",
         &[("class", "tf-lead")],
-        &format!(
-            "As of {}: {}, {} with data{}; referential: {}.",
-            cohort.today,
-            counted(cohort.students.len(), "student"),
-            cohort.with_data(),
-            if failed > 0 {
-                format!(", {failed} whose data could not be read")
-            } else {
-                String::new()
-            },
-            cohort.referential.title
+        &words.format(
+            "cohort-lead",
+            &[
+                ("today", cohort.today.written(words).into()),
+                ("students", cohort.students.len().into()),
+                ("with-data", cohort.with_data().into()),
+                ("failed", failed.into()),
+                ("referential", cohort.referential.title.as_str().into()),
+            ],
         ),
     )
     .newline();
@@ -48,18 +47,21 @@ pub fn render(cohort: &Cohort) -> String {
     students(cohort, &mut html);
     html.open("section", &[("aria-labelledby", "progression")])
         .newline()
-        .element("h2", &[("id", "progression")], "Progression")
+        .element(
+            "h2",
+            &[("id", "progression")],
+            &words.text("cohort-progression"),
+        )
         .newline();
     chart::render(cohort, &mut html);
     html.close("section").newline();
     html.close("main").newline();
     let body = html.finish();
     let mut page = Html::new();
-    page.open("title", &[])
-        .text(&format!("{} — cohort dashboard", cohort.name))
-        .close("title");
+    page.open("title", &[]).text(&title).close("title");
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{}\n<style>\n{STYLESHEET}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{}\n<style>\n{STYLESHEET}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        cohort.lang.code(),
         page.finish()
     )
 }
@@ -72,7 +74,8 @@ fn section(html: &mut Html, id: &'static str, title: &str) {
 }
 
 fn attention(cohort: &Cohort, html: &mut Html) {
-    section(html, "attention", "Needs attention");
+    let words = cohort.words();
+    section(html, "attention", &words.text("cohort-attention"));
     let flagged: Vec<(usize, &Student, Vec<String>)> = cohort
         .students
         .iter()
@@ -81,7 +84,7 @@ fn attention(cohort: &Cohort, html: &mut Html) {
         .filter(|(_, _, reasons)| !reasons.is_empty())
         .collect();
     if flagged.is_empty() {
-        html.element("p", &[], "No student needs attention.")
+        html.element("p", &[], &words.text("cohort-attention-none"))
             .newline();
     } else {
         html.open("ul", &[("class", "tf-attention")]).newline();
@@ -92,7 +95,8 @@ fn attention(cohort: &Cohort, html: &mut Html) {
                 &[("href", &format!("#{}", student_id(index)))],
                 &student.name,
             );
-            html.text(&format!(": {}.", reasons.join("; ")))
+            let reasons = reasons.join(&words.text("clause-separator"));
+            html.text(&words.format("cohort-attention-reasons", &[("reasons", reasons.into())]))
                 .close("li")
                 .newline();
         }
@@ -101,10 +105,11 @@ fn attention(cohort: &Cohort, html: &mut Html) {
     html.close("section").newline();
 }
 
-fn header_row(html: &mut Html, headers: &[&str]) {
+/// A table's head row, each header a message of the catalogue.
+fn header_row(html: &mut Html, words: &Catalogue, headers: &[&str]) {
     html.open("thead", &[]).open("tr", &[]);
     for header in headers {
-        html.element("th", &[("scope", "col")], header);
+        html.element("th", &[("scope", "col")], &words.text(header));
     }
     html.close("tr").close("thead").newline();
 }
@@ -113,25 +118,40 @@ fn number_cell(html: &mut Html, text: &str) {
     html.element("td", &[("class", "tf-number")], text);
 }
 
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
+fn percent(words: &Catalogue, share: f64) -> String {
+    words.format(
+        "percent",
+        &[("value", format!("{:.0}", share * 100.0).into())],
+    )
 }
 
 fn skills(cohort: &Cohort, html: &mut Html) {
-    section(html, "skills", "Skills across the cohort");
+    let words = cohort.words();
+    section(html, "skills", &words.text("cohort-skills"));
     let referential = &cohort.referential;
     html.element(
         "p",
         &[],
-        &format!(
-            "The share of the {} students with data who evidence each skill; below {} it is marked thin.",
-            cohort.with_data(),
-            percent(THIN_SHARE)
+        &words.format(
+            "cohort-skills-lead",
+            &[
+                ("students", cohort.with_data().into()),
+                ("thin", percent(words, THIN_SHARE).into()),
+            ],
         ),
     )
     .newline();
     html.open("table", &[]).newline();
-    header_row(html, &["Block", "Skill", "Students", "Share"]);
+    header_row(
+        html,
+        words,
+        &[
+            "cohort-col-block",
+            "cohort-col-skill",
+            "cohort-col-students",
+            "cohort-col-share",
+        ],
+    );
     html.open("tbody", &[]).newline();
     for (block_id, block) in referential.blocks.iter_enumerated() {
         html.open("tr", &[]);
@@ -140,9 +160,16 @@ fn skills(cohort: &Cohort, html: &mut Html) {
             &[("scope", "row")],
             &format!("{} {}", block.id, block.title),
         );
-        html.element("td", &[], &format!("all {} skills", block.skills().len()));
+        html.element(
+            "td",
+            &[],
+            &words.format(
+                "cohort-block-all",
+                &[("count", block.skills().len().into())],
+            ),
+        );
         number_cell(html, "");
-        share_cell(html, cohort.block_share[block_id], false);
+        share_cell(html, words, cohort.block_share[block_id], false);
         html.close("tr").newline();
         for skill in block.skills() {
             let info = &referential.skills[skill];
@@ -151,7 +178,12 @@ fn skills(cohort: &Cohort, html: &mut Html) {
             html.element("td", &[], "");
             html.element("td", &[], &format!("{} {}", info.id, info.title));
             number_cell(html, &cohort.skill_students[skill].to_string());
-            share_cell(html, share, cohort.with_data() > 0 && share < THIN_SHARE);
+            share_cell(
+                html,
+                words,
+                share,
+                cohort.with_data() > 0 && share < THIN_SHARE,
+            );
             html.close("tr").newline();
         }
     }
@@ -159,7 +191,7 @@ fn skills(cohort: &Cohort, html: &mut Html) {
     html.close("section").newline();
 }
 
-fn share_cell(html: &mut Html, share: f64, thin: bool) {
+fn share_cell(html: &mut Html, words: &Catalogue, share: f64, thin: bool) {
     html.open("td", &[("class", "tf-number")]);
     html.open(
         "span",
@@ -169,26 +201,27 @@ fn share_cell(html: &mut Html, share: f64, thin: bool) {
         ],
     )
     .close("span");
-    html.text(&format!(" {}", percent(share)));
+    html.text(&format!(" {}", percent(words, share)));
     if thin {
-        html.element("span", &[("class", "tf-thin")], " ⚠ thin");
+        html.element(
+            "span",
+            &[("class", "tf-thin")],
+            &format!(" {}", words.text("cohort-thin")),
+        );
     }
     html.close("td");
 }
 
 fn grid(cohort: &Cohort, html: &mut Html) {
-    section(html, "grid", "Students × skills");
-    html.element(
-        "p",
-        &[],
-        "Each cell is the number of reports evidencing the skill, linked to its entry in the student's book, or ⚠ gap.",
-    )
-    .newline();
+    let words = cohort.words();
+    section(html, "grid", &words.text("cohort-grid"));
+    html.element("p", &[], &words.text("cohort-grid-lead"))
+        .newline();
     let referential = &cohort.referential;
     html.open("div", &[("class", "tf-scroll")]).newline();
     html.open("table", &[("class", "tf-grid")]).newline();
     html.open("thead", &[]).open("tr", &[]);
-    html.element("th", &[("scope", "col")], "Student");
+    html.element("th", &[("scope", "col")], &words.text("cohort-col-student"));
     for skill in referential.skills.iter() {
         html.open("th", &[("scope", "col")])
             .element("abbr", &[("title", &skill.title)], &skill.id)
@@ -210,7 +243,10 @@ fn grid(cohort: &Cohort, html: &mut Html) {
                 html.element(
                     "td",
                     &[("colspan", &span), ("class", "tf-gap-text")],
-                    &format!("Data {}", problem.reason()),
+                    &words.format(
+                        "cohort-data-problem",
+                        &[("reason", problem.reason(words).into())],
+                    ),
                 );
             }
         }
@@ -222,13 +258,16 @@ fn grid(cohort: &Cohort, html: &mut Html) {
 }
 
 fn grid_cell(cohort: &Cohort, loaded: &Loaded, skill: SkillId, html: &mut Html) {
+    let words = cohort.words();
     let count = loaded.reports[skill];
     let id = &cohort.referential.skills[skill].id;
     if count == 0 {
-        html.open("td", &[("class", "tf-gap")]).text("⚠ gap");
+        html.open("td", &[("class", "tf-gap")])
+            .text(&words.text("cohort-gap"));
     } else {
         html.open("td", &[("class", "tf-evidenced")]);
-        let label = format!("{id}: {}", counted(count, "report"));
+        let args = [("skill", id.as_str().into()), ("reports", count.into())];
+        let label = words.format("cohort-cell-title", &args);
         match loaded.skill_link(skill) {
             Some(href) => html.open("a", &[("href", &href), ("title", &label)]),
             None => html.open("span", &[("title", &label)]),
@@ -237,7 +276,7 @@ fn grid_cell(cohort: &Cohort, loaded: &Loaded, skill: SkillId, html: &mut Html) 
         html.element(
             "span",
             &[("class", "tf-visually-hidden")],
-            &format!(" report{} for {id}", plural(count)),
+            &format!(" {}", words.format("cohort-cell-hidden", &args)),
         );
         html.close(if loaded.base.is_some() { "a" } else { "span" });
     }
@@ -245,23 +284,25 @@ fn grid_cell(cohort: &Cohort, loaded: &Loaded, skill: SkillId, html: &mut Html) 
 }
 
 fn students(cohort: &Cohort, html: &mut Html) {
-    section(html, "students", "Students");
+    let words = cohort.words();
+    section(html, "students", &words.text("cohort-students"));
     let total = cohort.referential.skills.len();
     html.open("div", &[("class", "tf-scroll")]).newline();
     html.open("table", &[]).newline();
     header_row(
         html,
+        words,
         &[
-            "Student",
-            "Book",
-            "Skills",
-            "Gaps",
-            "Reports",
-            "Last report",
-            "Pages",
-            "Errors",
-            "Warnings",
-            "Jury grid",
+            "cohort-col-student",
+            "cohort-col-book",
+            "cohort-col-skills",
+            "cohort-col-gaps",
+            "cohort-col-reports",
+            "cohort-col-last-report",
+            "cohort-col-pages",
+            "cohort-col-errors",
+            "cohort-col-warnings",
+            "cohort-col-jury-grid",
         ],
     );
     html.open("tbody", &[]).newline();
@@ -275,7 +316,13 @@ fn students(cohort: &Cohort, html: &mut Html) {
                 html.element(
                     "td",
                     &[("colspan", "9"), ("class", "tf-gap-text")],
-                    &format!("{} {}", student.source, problem.reason()),
+                    &words.format(
+                        "cohort-source-problem",
+                        &[
+                            ("source", student.source.to_string().into()),
+                            ("reason", problem.reason(words).into()),
+                        ],
+                    ),
                 );
             }
         }
@@ -287,16 +334,17 @@ fn students(cohort: &Cohort, html: &mut Html) {
 }
 
 fn student_cells(cohort: &Cohort, loaded: &Loaded, total: usize, html: &mut Html) {
+    let words = cohort.words();
     let document = &loaded.document;
     html.open("td", &[]);
     let title = if document.title.is_empty() {
-        "(untitled)"
+        words.text("cohort-untitled")
     } else {
-        &document.title
+        document.title.clone()
     };
     match loaded.link("", None) {
-        Some(href) => html.element("a", &[("href", &href)], title),
-        None => html.text(title),
+        Some(href) => html.element("a", &[("href", &href)], &title),
+        None => html.text(&title),
     };
     html.close("td");
     number_cell(html, &format!("{}/{total}", loaded.covered));
@@ -308,21 +356,39 @@ fn student_cells(cohort: &Cohort, loaded: &Loaded, total: usize, html: &mut Html
     let groups = loaded.group_reports();
     number_cell(
         html,
-        &format!("{} ({groups} group)", document.reports.len()),
+        &words.format(
+            "cohort-reports",
+            &[
+                ("reports", document.reports.len().into()),
+                ("groups", groups.into()),
+            ],
+        ),
     );
     html.element(
         "td",
         &[],
         &loaded
             .last_report
-            .map_or_else(|| "none dated".to_owned(), |d| d.to_string()),
+            .map_or_else(|| words.text("cohort-none-dated"), |d| d.written(words)),
     );
-    let range = cohort
-        .thresholds
-        .pages
-        .map(|(min, max)| format!(" of {}–{}", number(min), number(max)))
-        .unwrap_or_default();
-    number_cell(html, &format!("~{:.1}{range}", document.page_estimate));
+    let (min, max) = cohort.thresholds.pages.unwrap_or_default();
+    let budget = if cohort.thresholds.pages.is_some() {
+        "set"
+    } else {
+        "unset"
+    };
+    number_cell(
+        html,
+        &words.format(
+            "cohort-pages",
+            &[
+                ("pages", words.decimal(document.page_estimate, 1).into()),
+                ("budget", budget.into()),
+                ("min", words.number(&number(min)).into()),
+                ("max", words.number(&number(max)).into()),
+            ],
+        ),
+    );
     number_cell(html, &document.checks.errors.to_string());
     number_cell(html, &document.checks.warnings.to_string());
     html.open("td", &[]);
@@ -332,8 +398,8 @@ fn student_cells(cohort: &Cohort, loaded: &Loaded, total: usize, html: &mut Html
         .as_deref()
         .and_then(|page| loaded.link(page, None))
     {
-        Some(href) => html.element("a", &[("href", &href)], "jury grid"),
-        None => html.text("none"),
+        Some(href) => html.element("a", &[("href", &href)], &words.text("cohort-jury-grid")),
+        None => html.text(&words.text("cohort-none")),
     };
     html.close("td");
 }

@@ -1,7 +1,8 @@
 //! The words the tool writes, as one Project Fluent catalogue per language
 //! (`<code>/book.ftl`: the generated pages and boxes; `<code>/messages.ftl`:
 //! what `check`, the preview and the language server say;
-//! `<code>/scaffold.ftl`: what `init` and `new` write). Translators edit
+//! `<code>/scaffold.ftl`: what `init` and `new` write; `<code>/cohort.ftl`:
+//! the cohort dashboard). Translators edit
 //! those files only: plurals follow each language's CLDR rules, selectors
 //! choose a form, and the typography of the language (the no-break spaces
 //! French puts before `: ; ! ?`, its decimal comma) is in the text itself.
@@ -46,17 +47,19 @@ impl Lang {
     }
 
     /// The Fluent sources of this language, in the order they are read.
-    pub fn catalogue_sources(self) -> [&'static str; 3] {
+    pub fn catalogue_sources(self) -> [&'static str; 4] {
         match self {
             Lang::En => [
                 include_str!("en/book.ftl"),
                 include_str!("en/messages.ftl"),
                 include_str!("en/scaffold.ftl"),
+                include_str!("en/cohort.ftl"),
             ],
             Lang::Fr => [
                 include_str!("fr/book.ftl"),
                 include_str!("fr/messages.ftl"),
                 include_str!("fr/scaffold.ftl"),
+                include_str!("fr/cohort.ftl"),
             ],
         }
     }

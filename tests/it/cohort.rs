@@ -351,3 +351,73 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
+
+#[test]
+fn a_french_cohort_gets_its_dashboard_in_french() {
+    // The two example books, one French and one English, and a student
+    // whose data is missing: the school's view, in the cohort's language.
+    let dir = tempfile::tempdir().unwrap();
+    let root = crate::support::repo_root();
+    let english = crate::support::copy_book(&root);
+    let french = crate::support::copy_book(&root.join("examples/fr"));
+    let toml = format!(
+        "name = \"Expert Cloud DevOps 2026\"\nlanguage = \"fr\"\n\n[attention]\nmin-skills = 18\n\n[[student]]\nname = \"Camille Moreau\"\npath = \"{}\"\n\n[[student]]\nname = \"Inès Marchand\"\npath = \"{}\"\n\n[[student]]\nname = \"Léa Petit\"\npath = \"absent.json\"\n",
+        english.path().display(),
+        french.path().display()
+    );
+    write(dir.path(), "COHORT.toml", &toml);
+    let output = binary()
+        .args(["cohort", "COHORT.toml", "--date", "2026-12-01"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("promotion de 3 apprenants, 2 avec des données, 1 en échec"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Léa Petit: absent.json\u{a0}: données illisibles"),
+        "{stderr}"
+    );
+    let page = std::fs::read_to_string(dir.path().join("dashboard/index.html")).unwrap();
+    assert!(page.contains("<html lang=\"fr\">"));
+    let text = crate::support::readable(&page[page.find("<main>").unwrap()..]);
+    for expected in [
+        "Expert Cloud DevOps 2026 — tableau de bord de la promotion",
+        "Au 1er décembre 2026 : 3 apprenants, 2 avec des données, 1 dont les données n'ont pu être lues",
+        "À suivre",
+        "17 compétences sur 18 prouvées, 18 attendues",
+        "ses données illisibles",
+        "Les compétences dans la promotion",
+        "Apprenants × compétences",
+        "Dernier rapport",
+        "Les chiffres du graphique",
+        "Expert Cloud DevOps (titre RNCP de niveau 7)",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in the dashboard:\n{text}"
+        );
+    }
+    // French months and decimal commas in the chart.
+    assert!(
+        regex::Regex::new(r"(janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\.? 202[56]")
+            .unwrap()
+            .is_match(&text),
+        "{text}"
+    );
+    assert!(
+        regex::Regex::new(r"B1 [0-9],[0-9]/7")
+            .unwrap()
+            .is_match(&text),
+        "{text}"
+    );
+    // Not a phrase of the English catalogue; the French one's are there.
+    let pages = [(dir.path().join("dashboard/index.html"), page.clone())];
+    crate::support::assert_no_english_of_ours(&pages);
+    let french_phrases =
+        crate::support::phrases_of(mdbook_technical_file::testing::Lang::Fr, &pages);
+    assert!(french_phrases.len() >= 15, "{french_phrases:?}");
+}
