@@ -506,9 +506,11 @@ fn words_the_book_writes_as_code_are_known_in_its_prose() {
 /// Real French technical prose that nobody here wrote (eight chapters of
 /// the French Rust book, `tests/fixtures/french-prose/`, 11,600 words) as
 /// a French book's chapters: its three real mistakes are found with their
-/// fix, and false alarms stay rare (nine when this test was written:
-/// colloquial « un linker d'installé » four times, the 1990 spellings
-/// « récupèrera » and « accélèrera », and three words of code).
+/// fix, and false alarms stay rare (nine when this test was written; five
+/// since colloquial « un linker d'installé » stopped being read as « de »
+/// before an infinitive: the 1990 spellings « récupèrera » and
+/// « accélèrera », which the classical dictionary lacks, and three words
+/// of code).
 #[cfg(feature = "spelling")]
 #[test]
 fn real_french_prose_gets_its_mistakes_and_few_false_alarms() {
@@ -546,7 +548,7 @@ fn real_french_prose_gets_its_mistakes_and_few_false_alarms() {
         );
     }
     assert!(
-        found.len() <= 12,
+        found.len() <= 8,
         "{} findings:\n{}",
         found.len(),
         found.join("\n")
