@@ -1,6 +1,7 @@
 -- Neovim (0.7+, built-in LSP client) as a real editor of a report:
 -- opens it, waits for the server's diagnostics, asks for completion and
--- hover, applies the "did you mean" code action, and writes what it saw
+-- hover, applies the "did you mean" code action, reads a chapter's code
+-- lens, and writes what it saw
 -- to $TF_OUT, one `key=value` a line. Run by tests/it/editors.rs:
 --   nvim --headless -u NONE -i NONE -n -c "luafile tests/editors/nvim.lua"
 local bin, root, file, out = os.getenv("TF_BIN"), os.getenv("TF_ROOT"), os.getenv("TF_FILE"), os.getenv("TF_OUT")
@@ -79,6 +80,22 @@ local ok, problem = pcall(function()
     if lsp.code == "unknown-skill" then left = left + 1 end
   end
   say("unknown_after", left)
+
+  -- A hand-written chapter ($TF_CHAPTER): its code lens, the chapter's
+  -- share of the page budget.
+  local chapter = os.getenv("TF_CHAPTER")
+  if chapter then
+    vim.o.hidden = true
+    vim.cmd("edit " .. vim.fn.fnameescape(chapter))
+    local chapter_buf = vim.api.nvim_get_current_buf()
+    vim.lsp.buf_attach_client(chapter_buf, client)
+    local answers = vim.lsp.buf_request_sync(chapter_buf, "textDocument/codeLens",
+      { textDocument = { uri = vim.uri_from_bufnr(chapter_buf) } }, 20000) or {}
+    for _, answer in pairs(answers) do
+      local lens = answer.result and answer.result[1]
+      say("chapter_lens", lens and lens.command and lens.command.title)
+    end
+  end
 end)
 if not ok then say("error", problem) end
 finish()

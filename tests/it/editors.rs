@@ -43,6 +43,7 @@ fn neovim_on(root: &Path, report: &str, after: &str, insert: &str) -> String {
         .env("TF_ROOT", root)
         .env("TF_FILE", &report)
         .env("TF_OUT", &out)
+        .env("TF_CHAPTER", root.join("book/conclusion.md"))
         .status()
         .unwrap();
     assert!(status.success());
@@ -87,6 +88,12 @@ fn neovim_shows_diagnostics_completes_hovers_and_applies_a_fix() {
     );
     assert!(lines.contains(&"applied=true"), "{seen}");
     assert!(lines.contains(&"unknown_after=0"), "{seen}");
+    // The conclusion's share of the page budget, as `check` counts it.
+    assert!(
+        lines.iter().any(|l| l.starts_with("chapter_lens=")
+            && l.ends_with(" pages (1 printed) of the file's ~10.0 (8–10 asked)")),
+        "{seen}"
+    );
 }
 
 /// The same editor on a report of the French example book: French rules
@@ -135,4 +142,10 @@ fn neovim_on_a_french_report_speaks_french() {
     );
     assert!(lines.contains(&"applied=true"), "{seen}");
     assert!(lines.contains(&"unknown_after=0"), "{seen}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("chapter_lens=")
+            && l.contains(" mots, ~")
+            && l.ends_with(" imprimée) sur les ~10,0 du dossier (8 à 10 demandées)")),
+        "{seen}"
+    );
 }

@@ -194,7 +194,10 @@ lsp-lens = atteste { $count ->
 lsp-lens-chapter = { $words ->
     [one] { $words } mot
    *[other] { $words } mots
-}, ~{ $pages } pages ({ $printed } imprimées) sur les ~{ $total } du dossier{ $budget ->
+}, ~{ $pages } pages ({ $printed ->
+    [one] { $printed } imprimée
+   *[other] { $printed } imprimées
+}) sur les ~{ $total } du dossier{ $budget ->
     [set] {" "}({ $min } à { $max } demandées)
    *[unset] {""}
 }
