@@ -180,8 +180,9 @@ pub fn read(
 
 /// Spelling and grammar of the reports (into the model, so their pages
 /// show them) and of the hand-written chapters. Under `mdbook serve`, what
-/// the cache lacks is checked by a process in the background, so a save
-/// never waits for harper; its results show at the next save.
+/// the cache lacks is checked by the warm lint service; the first build
+/// starts it in the background (its findings show at the next save), and a
+/// save while it starts waits for it.
 fn check_spelling(root: &Path, analysis: &mut Analysis) -> SpellStats {
     let Some(settings) = spelling_settings(root, analysis) else {
         return SpellStats::default();
@@ -192,9 +193,11 @@ fn check_spelling(root: &Path, analysis: &mut Analysis) -> SpellStats {
     let filling = std::env::var_os(background::FILLING_ENV).is_some();
     // Under `mdbook serve`, the warm lint service (the background process,
     // once it has filled the cache) answers for what the cache lacks.
-    let socket = cache_dir.as_deref().map(|dir| service::socket(dir, root));
-    let mode = match &socket {
-        Some(socket) if config.serving && !filling => Mode::Serve(socket),
+    let endpoint = cache_dir
+        .as_deref()
+        .map(|dir| service::Endpoint::of(dir, root));
+    let mode = match &endpoint {
+        Some(endpoint) if config.serving && !filling => Mode::Serve(endpoint),
         _ => Mode::Now,
     };
     let store = cache_dir.as_deref().and_then(cache::DiskCache::open);

@@ -62,10 +62,14 @@ pub fn published(dir: &Path, outcome: &Outcome) -> anyhow::Result<serde_json::Va
 /// the lock that kept a second one from starting.
 pub fn fill_spelling_cache(dir: &Path, lock: &Path) {
     let _ = analyze(dir);
-    let _ = std::fs::remove_file(lock);
+    let release = || {
+        let _ = std::fs::remove_file(lock);
+    };
     // Then stay up as the warm lint service of this book, so that the next
-    // saves under `mdbook serve` get their findings at once.
+    // saves under `mdbook serve` get their findings at once. The lock stays
+    // until the service listens: a save meanwhile waits for it.
     let Some(cache_dir) = crate::spelling::cache::dir_from_env() else {
+        release();
         return;
     };
     let store = crate::spelling::cache::DiskCache::open(&cache_dir)
@@ -75,7 +79,10 @@ pub fn fill_spelling_cache(dir: &Path, lock: &Path) {
         crate::spelling::service::serve(
             &crate::spelling::service::socket(&cache_dir, dir),
             session,
+            release,
         );
+    } else {
+        release();
     }
 }
 

@@ -31,7 +31,7 @@ pub fn fill_cache_in_background(root: &Path, cache_dir: Option<&Path>) {
         return;
     }
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let lock = cache_dir.join(format!("pending-{}.lock", book_digest(&root)));
+    let lock = lock_path(cache_dir, &root);
     let stale = std::fs::metadata(&lock)
         .and_then(|m| m.modified())
         .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 600));
@@ -59,6 +59,12 @@ pub fn fill_cache_in_background(root: &Path, cache_dir: Option<&Path>) {
     if spawned.is_err() {
         let _ = std::fs::remove_file(&lock);
     }
+}
+
+/// The lock of the book's background process: there from its start until
+/// its lint service answers (see `service::serve`).
+pub fn lock_path(cache_dir: &Path, root: &Path) -> std::path::PathBuf {
+    cache_dir.join(format!("pending-{}.lock", book_digest(root)))
 }
 
 /// A short digest of a book's root folder, naming its files in the cache

@@ -232,11 +232,12 @@ pub trait Store: Sync {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode<'a> {
     Now,
-    /// Under `mdbook serve`, where a save never waits for harper to start:
-    /// what the store lacks is linted by the warm lint service at this
-    /// socket if it answers in time (findings on the save that caused
-    /// them), else left pending for the background process.
-    Serve(&'a std::path::Path),
+    /// Under `mdbook serve`, where a save never starts harper itself: what
+    /// the store lacks is linted by the warm lint service at this endpoint
+    /// if it answers in time, waiting for it while it starts (findings on
+    /// the save that caused them), else left pending for the background
+    /// process.
+    Serve(&'a service::Endpoint),
 }
 
 /// Checks every target (what `store` has from it, the rest on every core);
@@ -268,12 +269,12 @@ pub fn check(
         .collect();
     let linted = match mode {
         Mode::Now => lint_all(&todo, &prepared, targets, settings),
-        Mode::Serve(socket) => {
+        Mode::Serve(endpoint) => {
             let items: Vec<(&Blanked, &str)> = todo
                 .iter()
                 .map(|&i| (&prepared[i].0, targets[i].source.text.as_str()))
                 .collect();
-            service::ask(socket, settings, &items)
+            service::ask(endpoint, settings, &items)
                 .map(|found| todo.iter().copied().zip(found).collect())
                 .unwrap_or_default()
         }

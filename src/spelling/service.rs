@@ -4,7 +4,8 @@
 //! The background process that fills the cache (see `background`) stays up
 //! afterwards as this service, with a warm linter and the paragraphs it has
 //! seen, on a Unix socket in the cache folder; a build asks it for what its
-//! cache lacks and waits at most `ANSWER_WITHIN`. A service idle for
+//! cache lacks and waits at most `ANSWER_WITHIN` (and, while the service
+//! is starting, at most `STARTING_WITHIN` for it to listen). A service idle for
 //! `IDLE_LIMIT` exits; a build that finds none defers as before (and starts
 //! one). Nothing is written outside the cache folder.
 
@@ -15,8 +16,14 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// How long a build waits for the service before deferring.
+/// How long a build waits for the service's answer before deferring.
 const ANSWER_WITHIN: Duration = Duration::from_millis(1500);
+/// How long a build waits for a service that is starting (the background
+/// process still filling the cache) before deferring: the first save after
+/// `mdbook serve` starts then shows its findings too, a few seconds later.
+const STARTING_WITHIN: Duration = Duration::from_secs(60);
+/// A lock older than this is not a service starting (its process died).
+const STARTING_AT_MOST: Duration = Duration::from_secs(180);
 /// How long the service waits for a request before it exits.
 pub const IDLE_LIMIT: Duration = Duration::from_secs(600);
 
@@ -24,6 +31,45 @@ pub const IDLE_LIMIT: Duration = Duration::from_secs(600);
 struct Request {
     settings: Settings,
     items: Vec<(Blanked, String)>,
+}
+
+/// Where a build finds the book's service: its socket, and the lock that
+/// says it is starting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    pub socket: PathBuf,
+    pub starting: PathBuf,
+}
+
+impl Endpoint {
+    pub fn of(cache_dir: &Path, root: &Path) -> Endpoint {
+        Endpoint {
+            socket: socket(cache_dir, root),
+            starting: super::background::lock_path(cache_dir, root),
+        }
+    }
+
+    /// Whether the background process holds its lock, and recently.
+    fn is_starting(&self) -> bool {
+        std::fs::metadata(&self.starting)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age < STARTING_AT_MOST))
+    }
+
+    /// A connection to the service; while it is starting, waits for it.
+    #[cfg(unix)]
+    fn connect(&self) -> Option<std::os::unix::net::UnixStream> {
+        let since = std::time::Instant::now();
+        loop {
+            if let Ok(stream) = std::os::unix::net::UnixStream::connect(&self.socket) {
+                return Some(stream);
+            }
+            if !self.is_starting() || since.elapsed() > STARTING_WITHIN {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
 }
 
 /// The socket of the service of the book at `root`, in the cache folder.
@@ -34,11 +80,12 @@ pub fn socket(cache_dir: &Path, root: &Path) -> PathBuf {
     ))
 }
 
-/// Asks the service at `socket` for the findings of `items` (blanked text
-/// and original text); `None` when there is no service or it is too slow.
+/// Asks the service at `endpoint` for the findings of `items` (blanked
+/// text and original text), waiting for it while it starts; `None` when
+/// there is no service or it is too slow.
 #[cfg(unix)]
 pub fn ask(
-    socket: &Path,
+    endpoint: &Endpoint,
     settings: &Settings,
     items: &[(&Blanked, &str)],
 ) -> Option<Vec<Vec<Finding>>> {
@@ -46,7 +93,7 @@ pub fn ask(
     if items.is_empty() {
         return Some(Vec::new());
     }
-    let mut stream = std::os::unix::net::UnixStream::connect(socket).ok()?;
+    let mut stream = endpoint.connect()?;
     stream.set_read_timeout(Some(ANSWER_WITHIN)).ok()?;
     stream.set_write_timeout(Some(ANSWER_WITHIN)).ok()?;
     let request = Request {
@@ -66,22 +113,27 @@ pub fn ask(
 }
 
 #[cfg(not(unix))]
-pub fn ask(_: &Path, _: &Settings, _: &[(&Blanked, &str)]) -> Option<Vec<Vec<Finding>>> {
+pub fn ask(_: &Endpoint, _: &Settings, _: &[(&Blanked, &str)]) -> Option<Vec<Vec<Finding>>> {
     None
 }
 
 /// Serves requests on `socket` with `session` (already warm) until no
-/// request comes for `IDLE_LIMIT`. A socket that answers already is left
+/// request comes for `IDLE_LIMIT`; `ready` runs once the socket listens
+/// (or the service gives up), so that a build waiting for it never finds
+/// neither the lock nor the socket. A socket that answers already is left
 /// to its service.
 #[cfg(unix)]
-pub fn serve(socket: &Path, mut session: Session) {
+pub fn serve(socket: &Path, mut session: Session, ready: impl FnOnce()) {
     use std::io::{BufRead, BufReader, Write};
     use std::os::unix::net::{UnixListener, UnixStream};
     if UnixStream::connect(socket).is_ok() {
+        ready();
         return; // another service answers for this book
     }
     let _ = std::fs::remove_file(socket);
-    let Ok(listener) = UnixListener::bind(socket) else {
+    let listener = UnixListener::bind(socket);
+    ready();
+    let Ok(listener) = listener else {
         return;
     };
     if listener.set_nonblocking(true).is_err() {
@@ -125,4 +177,6 @@ pub fn serve(socket: &Path, mut session: Session) {
 }
 
 #[cfg(not(unix))]
-pub fn serve(_: &Path, _: Session) {}
+pub fn serve(_: &Path, _: Session, ready: impl FnOnce()) {
+    ready();
+}

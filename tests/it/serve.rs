@@ -115,3 +115,58 @@ fn serve_shows_a_broken_report_in_place_then_recovers() {
         "the recovered page differs from the original"
     );
 }
+
+/// The first save counts: with an empty spelling cache, `mdbook serve`'s
+/// first build starts the lint service in the background; a misspelling
+/// saved two seconds after the first page is served is in the page that
+/// this save's rebuild writes, with no further save.
+#[cfg(feature = "spelling")]
+#[test]
+fn the_first_save_under_serve_shows_its_misspelling_with_an_empty_cache() {
+    if !crate::support::mdbook_cli() {
+        return;
+    }
+    let copy = crate::support::copy_book(&crate::support::repo_root());
+    let root = copy.path();
+    let cache = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let _server = Server(
+        Command::new("mdbook")
+            .args(["serve", "-n", "127.0.0.1", "-p", &port.to_string()])
+            .current_dir(root)
+            .env("PATH", crate::support::path_with_binary())
+            .env("MDBOOK_TECHNICAL_FILE_CACHE", cache.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let page = "/reports/observability-stack.html";
+    let first = wait_for(port, page, "be served", |p| {
+        p.contains("Skills evidenced here")
+    });
+    assert!(!first.contains("recieved"));
+    std::thread::sleep(Duration::from_secs(2));
+    let report = root.join("reports/observability-stack.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(
+        &report,
+        format!("{text}\nEvery alert was recieved by the on-call engineer.\n"),
+    )
+    .unwrap();
+    let saved = Instant::now();
+    // The first page with the new sentence is the rebuild of this save.
+    let rebuilt = wait_for(port, page, "show the new sentence", |p| {
+        p.contains("Every alert was recieved")
+    });
+    eprintln!(
+        "the rebuilt page was served {:.1} s after the save",
+        saved.elapsed().as_secs_f64()
+    );
+    assert!(
+        rebuilt.contains("possible spelling mistake: <code>recieved</code>")
+            || rebuilt.contains("possible spelling mistake: `recieved`"),
+        "{}",
+        &rebuilt[rebuilt.find("<main>").unwrap_or(0)..]
+    );
+}
