@@ -56,7 +56,10 @@ page-budget = the hand-written technical file is ~{ $pages } pages ({ $words } w
    *[above] above
 } the { $min }–{ $max } pages asked for
 page-budget-help = about { $words } words and { $lines } code lines fill an A4 page; `pdf` counts real pages. By chapter: { $chapters }
-page-budget-chapter = { $path } ~{ $pages } ({ $words } words, { $printed ->
+page-budget-chapter = { $path } ~{ $pages } ({ $words ->
+    [one] { $words } word
+   *[other] { $words } words
+}, { $printed ->
     [one] { $printed } page
    *[other] { $printed } pages
 } printed)

@@ -56,7 +56,10 @@ page-budget = le dossier technique rédigé fait ~{ $pages } pages ({ $words } m
    *[above] au-dessus des
 } { $min } à { $max } pages demandées
 page-budget-help = environ { $words } mots et { $lines } lignes de code remplissent une page A4 ; `pdf` compte les pages réelles. Par chapitre : { $chapters }
-page-budget-chapter = { $path } ~{ $pages } ({ $words } mots, { $printed ->
+page-budget-chapter = { $path } ~{ $pages } ({ $words ->
+    [one] { $words } mot
+   *[other] { $words } mots
+}, { $printed ->
     [one] { $printed } page imprimée
    *[other] { $printed } pages imprimées
 })
