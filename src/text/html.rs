@@ -111,6 +111,14 @@ impl Html {
     }
 }
 
+/// Text escaped for HTML or XML, text or attribute value (`& < > "`), for
+/// markup written whole rather than with [`Html`].
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = escape_html(&mut out, text);
+    out
+}
+
 /// ` name="value"`, the value escaped: an attribute to add to the
 /// author's own tag.
 pub fn attribute(name: &str, value: &str) -> String {

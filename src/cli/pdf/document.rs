@@ -461,12 +461,7 @@ fn retitle_bookmarks(
 
 /// An XMP packet with the document information and the language.
 fn xmp_packet(metadata: &Metadata) -> String {
-    let xml = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
+    let xml = crate::text::html::escaped;
     let list = |kind: &str, items: &[String]| {
         let items: String = items
             .iter()

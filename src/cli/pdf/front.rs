@@ -8,6 +8,7 @@
 //! `pdf` prints once with blank numbers, reads the page of every
 //! destination, and prints again with them (see `mod.rs`). Pure: no I/O.
 
+use crate::text::html::escaped;
 use anyhow::{Context, bail};
 
 /// What mdBook writes between two chapters of its print page.
@@ -184,22 +185,22 @@ fn cover_html(cover: &Cover) -> String {
     let mut html = String::from("<section class=\"technical-file-cover\">\n");
     html.push_str(&format!(
         "<p class=\"title\">{}</p>\n",
-        escape(&cover.title)
+        escaped(&cover.title)
     ));
     if !cover.student.is_empty() {
         html.push_str(&format!(
             "<p class=\"student\">{}</p>\n",
-            escape(&cover.student.join(", "))
+            escaped(&cover.student.join(", "))
         ));
     }
     html.push_str(&format!(
         "<p class=\"training\">{}</p>\n",
-        escape(&cover.training)
+        escaped(&cover.training)
     ));
     if let Some(school) = &cover.school {
-        html.push_str(&format!("<p class=\"school\">{}</p>\n", escape(school)));
+        html.push_str(&format!("<p class=\"school\">{}</p>\n", escaped(school)));
     }
-    html.push_str(&format!("<p class=\"date\">{}</p>\n", escape(&cover.date)));
+    html.push_str(&format!("<p class=\"date\">{}</p>\n", escaped(&cover.date)));
     html.push_str("</section>\n");
     html
 }
@@ -207,7 +208,7 @@ fn cover_html(cover: &Cover) -> String {
 fn contents_html(contents: Contents<'_>) -> String {
     let mut html = format!(
         "<nav class=\"technical-file-contents\" aria-labelledby=\"{CONTENTS_ID}\">\n<h1 id=\"{CONTENTS_ID}\">{}</h1>\n<ol>\n",
-        escape(contents.heading)
+        escaped(contents.heading)
     );
     for (i, chapter) in contents.chapters.iter().enumerate() {
         // Blank numbers keep the width of the real ones for the first
@@ -218,7 +219,7 @@ fn contents_html(contents: Contents<'_>) -> String {
         };
         html.push_str(&format!(
             "<li><a href=\"#{}\"><span class=\"title\">{}</span><span class=\"leader\" aria-hidden=\"true\"></span><span class=\"page\">{page}</span></a></li>\n",
-            escape(&chapter.id),
+            escaped(&chapter.id),
             chapter.title
         ));
     }
@@ -235,13 +236,6 @@ pub fn plain_text(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&#x27;", "'")
         .replace("&amp;", "&")
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -74,8 +74,17 @@ pub fn pdf(
 
     let work = work_folder(&out)?;
     let front = front_pages(book_dir, &book_config, &config)?;
-    let bytes = print_book(&chromium, &print_html, &front, &out, work.path(), network)?;
-    let bytes = describe(&out, bytes, &read_page(&print_html)?, &book_config, &config)?;
+    let html = read_page(&print_html)?;
+    let bytes = print_book(
+        &chromium,
+        &print_html,
+        &html,
+        &front,
+        &out,
+        work.path(),
+        network,
+    )?;
+    let bytes = describe(&out, bytes, &html, &book_config, &config)?;
     let printed = PrintedPdf::read(&bytes).with_context(|| format!("in {}", out.display()))?;
     let links = printed.links();
 
@@ -275,20 +284,21 @@ fn front_pages(
 /// same lines; a third only if they moved a chapter.
 const PRINTINGS: usize = 3;
 
-/// Prints the book's print page with its front pages; with a table of
+/// Prints the book's print page (`html`, read from `print_html`) with its
+/// front pages; with a table of
 /// contents, prints it again until its numbers are the pages where the
 /// chapters start.
 fn print_book(
     chromium: &Path,
     print_html: &Path,
+    html: &str,
     front: &FrontPages,
     out: &Path,
     work: &Path,
     network: Network,
 ) -> anyhow::Result<Vec<u8>> {
-    let html = read_page(print_html)?;
     let chapters = match front.contents {
-        Some(_) => front::chapter_starts(&html)
+        Some(_) => front::chapter_starts(html)
             .with_context(|| format!("{} has no chapters", print_html.display()))?,
         None => Vec::new(),
     };
@@ -299,7 +309,7 @@ fn print_book(
             chapters: &chapters,
             pages: &pages,
         });
-        let page = front::with_front_pages(&html, front.cover.as_ref(), contents)?;
+        let page = front::with_front_pages(html, front.cover.as_ref(), contents)?;
         let bytes = print(chromium, print_html, &page, out, work, "book", network)?;
         if front.contents.is_none() {
             return Ok(bytes);
